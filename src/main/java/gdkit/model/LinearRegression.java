@@ -1,0 +1,174 @@
+package gdkit.model;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.linsol.LinearSolverDense;
+
+import gdkit.data.Dataset;
+
+/**
+ * Linear regression {@code f(x) = x . w + b} with the mean-squared-error loss
+ * {@code L(w, b) = (1/n) sum_i (x_i . w + b - y_i)^2}.
+ *
+ * <p>The parameter vector is {@code [w_1, ..., w_d, b]}: weights first, bias last. The gradient is
+ * {@code (2/n) sum_i r_i [x_i, 1]} with residual {@code r_i = x_i . w + b - y_i}; it is computed
+ * in one pass over the rows with no allocation.
+ */
+public final class LinearRegression implements SeparableObjective {
+    private final Dataset data;
+    private final double[] x;
+    private final double[] y;
+    private final int n;
+    private final int d;
+
+    public LinearRegression(Dataset data) {
+        this.data = data;
+        this.x = data.x().data;
+        this.y = data.y();
+        this.n = data.size();
+        this.d = data.features();
+    }
+
+    /** The data this loss is computed on. */
+    public Dataset data() {
+        return data;
+    }
+
+    @Override
+    public int dimension() {
+        return d + 1;
+    }
+
+    @Override
+    public ParameterBlocks blocks() {
+        return ParameterBlocks.builder().add("w", d).add("b", 1).build();
+    }
+
+    @Override
+    public int examples() {
+        return n;
+    }
+
+    /** The model's prediction for example {@code i}. */
+    private double predict(double[] params, int i) {
+        double s = params[d];
+        int row = i * d;
+        for (int j = 0; j < d; j++) {
+            s += x[row + j] * params[j];
+        }
+        return s;
+    }
+
+    /** Predictions for every example of the data set. */
+    public double[] predict(double[] params) {
+        requireDimension(params);
+        double[] out = new double[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = predict(params, i);
+        }
+        return out;
+    }
+
+    @Override
+    public double loss(double[] params) {
+        requireDimension(params);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double r = predict(params, i) - y[i];
+            s += r * r;
+        }
+        return s / n;
+    }
+
+    @Override
+    public double lossAndGradient(double[] params, double[] gradient) {
+        requireDimension(params);
+        java.util.Arrays.fill(gradient, 0, d + 1, 0.0);
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            s += accumulate(params, i, gradient);
+        }
+        scale(gradient, 2.0 / n);
+        return s / n;
+    }
+
+    @Override
+    public double batchLossAndGradient(double[] params, int[] order, int from, int to, double[] gradient) {
+        requireDimension(params);
+        java.util.Arrays.fill(gradient, 0, d + 1, 0.0);
+        double s = 0;
+        for (int k = from; k < to; k++) {
+            s += accumulate(params, order[k], gradient);
+        }
+        int m = to - from;
+        scale(gradient, 2.0 / m);
+        return s / m;
+    }
+
+    /** Adds {@code r_i [x_i, 1]} to the gradient; returns {@code r_i^2}. */
+    private double accumulate(double[] params, int i, double[] gradient) {
+        int row = i * d;
+        double r = params[d] - y[i];
+        for (int j = 0; j < d; j++) {
+            r += x[row + j] * params[j];
+        }
+        for (int j = 0; j < d; j++) {
+            gradient[j] += r * x[row + j];
+        }
+        gradient[d] += r;
+        return r * r;
+    }
+
+    private static void scale(double[] v, double factor) {
+        for (int j = 0; j < v.length; j++) {
+            v[j] *= factor;
+        }
+    }
+
+    /** The design matrix {@code [X 1]}: the features with a column of ones for the bias. */
+    public DMatrixRMaj designMatrix() {
+        DMatrixRMaj a = new DMatrixRMaj(n, d + 1);
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < d; j++) {
+                a.unsafe_set(i, j, x[i * d + j]);
+            }
+            a.unsafe_set(i, d, 1.0);
+        }
+        return a;
+    }
+
+    /**
+     * The exact minimizer, by least squares on the design matrix (QR decomposition, EJML).
+     *
+     * @return {@code [w_1, ..., w_d, b]}
+     */
+    public double[] closedForm() {
+        DMatrixRMaj a = designMatrix();
+        DMatrixRMaj b = new DMatrixRMaj(n, 1, true, y.clone());
+        DMatrixRMaj sol = new DMatrixRMaj(d + 1, 1);
+        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(n, d + 1);
+        if (!solver.setA(a)) {
+            throw new IllegalStateException("least squares failed: the design matrix is singular "
+                    + "(a feature is constant or a copy of another)");
+        }
+        solver.solve(b, sol);
+        return sol.data.clone();
+    }
+
+    /** The Hessian of the loss, {@code (2/n) [X 1]^T [X 1]}; constant because the loss is quadratic. */
+    public DMatrixRMaj hessian() {
+        DMatrixRMaj a = designMatrix();
+        DMatrixRMaj h = new DMatrixRMaj(d + 1, d + 1);
+        CommonOps_DDRM.multTransA(a, a, h);
+        CommonOps_DDRM.scale(2.0 / n, h);
+        return h;
+    }
+
+    private void requireDimension(double[] params) {
+        if (params.length != d + 1) {
+            throw new IllegalArgumentException("params has length " + params.length + " but this model has "
+                    + d + " weights + 1 bias = " + (d + 1) + " parameters");
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package gdkit.plot;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import gdkit.train.Run;
+
+/**
+ * XChart helpers for the figures every notebook draws: line charts with linear or log axes, loss
+ * curves of several runs, and a one-call {@link #show} that turns a chart into an image the
+ * notebook displays (a PNG in JupyterLab, nbconvert HTML and on GitHub alike).
+ *
+ * <p>Non-finite values never crash a chart: a series is drawn up to its last finite value (and, on
+ * a log axis, its last positive one), and a run that diverged is marked where it stopped.
+ */
+public final class Plots {
+    private Plots() {
+    }
+
+    /** An empty line chart with linear axes. */
+    public static XYChart lines(String title, String xLabel, String yLabel) {
+        return Style.newChart(title, xLabel, yLabel, Style.WIDTH, Style.HEIGHT);
+    }
+
+    /** An empty line chart whose y axis is logarithmic, for values that span decades. */
+    public static XYChart logLines(String title, String xLabel, String yLabel) {
+        XYChart chart = lines(title, xLabel, yLabel);
+        chart.getStyler().setYAxisLogarithmic(true);
+        return chart;
+    }
+
+    /** Loss against step on a log axis, one curve per run, in the order of the map. */
+    public static XYChart lossCurves(String title, Map<String, Run> runs) {
+        XYChart chart = logLines(title, "step", "loss (log scale)");
+        runs.forEach((name, run) -> addLoss(chart, name, run));
+        return chart;
+    }
+
+    /**
+     * Adds a run's per-step loss to a chart. A diverged run is drawn up to its last finite loss,
+     * marked with a cross there, and labelled with the step where it diverged.
+     */
+    public static XYSeries addLoss(XYChart chart, String name, Run run) {
+        double[] loss = run.history().loss();
+        return addCurve(chart, name, steps(loss.length), loss, run.diverged() ? run.divergedAt() : -1);
+    }
+
+    /** Adds a curve {@code y} against step 0, 1, 2, ... */
+    public static XYSeries addLine(XYChart chart, String name, double[] y) {
+        return addLine(chart, name, steps(y.length), y);
+    }
+
+    /**
+     * Adds a curve; points after the first non-finite value (or non-positive value on a log axis)
+     * are dropped and the cut is marked with a cross.
+     *
+     * @return the series, or null if there was no drawable point (a note is added to the chart)
+     */
+    public static XYSeries addLine(XYChart chart, String name, double[] x, double[] y) {
+        return addCurve(chart, name, x, y, -1);
+    }
+
+    /** Adds points without a connecting line. */
+    public static XYSeries addPoints(XYChart chart, String name, double[] x, double[] y) {
+        XYSeries s = addCurve(chart, name, x, y, -1);
+        if (s != null) {
+            s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(SeriesMarkers.CIRCLE);
+        }
+        return s;
+    }
+
+    private static XYSeries addCurve(XYChart chart, String name, double[] x, double[] y, int divergedAt) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("series '" + name + "': x has " + x.length + " values but y has " + y.length);
+        }
+        boolean logX = chart.getStyler().isXAxisLogarithmic();
+        boolean logY = chart.getStyler().isYAxisLogarithmic();
+        int n = drawablePrefix(x, y, logX, logY);
+        boolean cut = n < y.length;
+        String label = name;
+        if (divergedAt >= 0) {
+            label = name + " (diverged at step " + divergedAt + ")";
+        } else if (cut) {
+            label = name + " (not finite after point " + n + ")";
+        }
+        if (n == 0) {
+            chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
+            return null;
+        }
+        XYSeries s = chart.addSeries(label, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
+        s.setMarker(n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        if (cut || divergedAt >= 0) {
+            XYSeries end = chart.addSeries(label + " \u2715", new double[] {x[n - 1]}, new double[] {y[n - 1]});
+            end.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            end.setMarker(SeriesMarkers.CROSS);
+            end.setMarkerColor(s.getLineColor() != null ? s.getLineColor() : Color.BLACK);
+            end.setShowInLegend(false);
+        }
+        return s;
+    }
+
+    /** Number of leading points that can be drawn: finite, and positive on a log axis. */
+    static int drawablePrefix(double[] x, double[] y, boolean logX, boolean logY) {
+        int n = 0;
+        while (n < y.length && ok(x[n], logX) && ok(y[n], logY)) {
+            n++;
+        }
+        return n;
+    }
+
+    private static boolean ok(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    private static double[] steps(int n) {
+        double[] s = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = i;
+        }
+        return s;
+    }
+
+    /**
+     * Renders a chart as an image for the notebook to display (return it as a cell's last
+     * expression, or pass it to {@code display}). Rendered at twice the chart's size, so it stays
+     * sharp in the HTML report.
+     */
+    public static BufferedImage show(Chart<?, ?> chart) {
+        int w = chart.getWidth();
+        int h = chart.getHeight();
+        BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            g.scale(Style.SCALE, Style.SCALE);
+            chart.paint(g, w, h);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** Renders a loss surface with its paths (see {@link SurfaceChart}). */
+    public static BufferedImage show(SurfaceChart chart) {
+        return chart.render(Style.SCALE);
+    }
+
+    /** Places images side by side in a grid with {@code columns} columns (small multiples). */
+    public static BufferedImage grid(int columns, BufferedImage... images) {
+        if (images.length == 0) {
+            throw new IllegalArgumentException("grid needs at least one image");
+        }
+        int cw = 0;
+        int ch = 0;
+        for (BufferedImage im : images) {
+            cw = Math.max(cw, im.getWidth());
+            ch = Math.max(ch, im.getHeight());
+        }
+        int rows = (images.length + columns - 1) / columns;
+        BufferedImage out = new BufferedImage(cw * Math.min(columns, images.length), ch * rows, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, out.getWidth(), out.getHeight());
+        for (int i = 0; i < images.length; i++) {
+            g.drawImage(images[i], (i % columns) * cw, (i / columns) * ch, null);
+        }
+        g.dispose();
+        return out;
+    }
+
+    /** Writes a chart as a PNG file (at the same resolution as {@link #show}). */
+    public static Path savePng(Chart<?, ?> chart, Path file) {
+        return writePng(show(chart), file);
+    }
+
+    /** Writes an image (e.g. from {@link #show}) as a PNG file. */
+    public static Path writePng(BufferedImage image, Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (!ImageIO.write(image, "png", file.toFile())) {
+                throw new IllegalStateException("no PNG writer available");
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a chart as an SVG file (vector graphics, crisp at any size). */
+    public static Path saveSvg(Chart<?, ?> chart, Path file) {
+        try {
+            String name = file.toString();
+            String base = name.endsWith(".svg") ? name.substring(0, name.length() - 4) : name;
+            VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            return Path.of(base + ".svg");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package gdkit.plot;
+
+import java.awt.Color;
+import java.awt.Font;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/** The look shared by every gdkit figure: sizes, fonts and a colour-blind-friendly palette. */
+final class Style {
+    static final int WIDTH = 760;
+    static final int HEIGHT = 460;
+    /** Figures are rendered at twice their nominal size so they stay sharp on high-density screens. */
+    static final int SCALE = 2;
+
+    /** Okabe-Ito colours (colour-blind safe), then a few extras. */
+    static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xE69F00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442),
+        new Color(0x882255), new Color(0x44AA99),
+    };
+
+    private Style() {
+    }
+
+    static XYChart newChart(String title, String xLabel, String yLabel, int width, int height) {
+        XYChart chart = new XYChart(width, height);
+        chart.setTitle(title);
+        chart.setXAxisTitle(xLabel);
+        chart.setYAxisTitle(yLabel);
+        XYStyler s = chart.getStyler();
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(0x888888));
+        s.setPlotGridLinesColor(new Color(0xE4E4E4));
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendBorderColor(new Color(0xCCCCCC));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setSeriesColors(PALETTE);
+        s.setMarkerSize(5);
+        s.setChartPadding(12);
+        s.setAntiAlias(true);
+        return chart;
+    }
+}

@@ -1,0 +1,92 @@
+package gdkit.train;
+
+import java.util.Locale;
+
+/**
+ * The result of a training run: how it ended, the final parameters and the {@link History}.
+ * Divergence is a result, not an exception: {@link #diverged()} says whether training blew up and
+ * {@link #message()} says at which step and why.
+ */
+public final class Run {
+    /** How a run ended. */
+    public enum Status {
+        /** All requested steps were taken without divergence. */
+        FINISHED,
+        /** The gradient norm fell below the tolerance. */
+        CONVERGED,
+        /** The loss or gradient became non-finite or blew up. */
+        DIVERGED
+    }
+
+    private final Status status;
+    private final int stopStep;
+    private final String reason;
+    private final double[] finalParams;
+    private final double finalLoss;
+    private final History history;
+    private final String optimizer;
+
+    Run(Status status, int stopStep, String reason, double[] finalParams, double finalLoss, History history, String optimizer) {
+        this.status = status;
+        this.stopStep = stopStep;
+        this.reason = reason;
+        this.finalParams = finalParams;
+        this.finalLoss = finalLoss;
+        this.history = history;
+        this.optimizer = optimizer;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    /** True if training blew up (non-finite loss or gradient, or loss past the blow-up factor). */
+    public boolean diverged() {
+        return status == Status.DIVERGED;
+    }
+
+    /** True if the gradient norm fell below the tolerance. */
+    public boolean converged() {
+        return status == Status.CONVERGED;
+    }
+
+    /** The step at which the run diverged, or -1 if it did not. */
+    public int divergedAt() {
+        return diverged() ? stopStep : -1;
+    }
+
+    /** The step at which the gradient norm fell below the tolerance, or -1. */
+    public int convergedAt() {
+        return converged() ? stopStep : -1;
+    }
+
+    /** The parameters when training stopped (a copy). */
+    public double[] params() {
+        return finalParams.clone();
+    }
+
+    /** The loss on the whole objective at the final parameters (NaN or infinite if diverged). */
+    public double finalLoss() {
+        return finalLoss;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    /** One line saying how the run ended, e.g. {@code "diverged at step 17: loss is Infinity"}. */
+    public String message() {
+        return switch (status) {
+            case DIVERGED -> String.format(Locale.ROOT, "%s diverged at step %d: %s", optimizer, stopStep, reason);
+            case CONVERGED -> String.format(Locale.ROOT, "%s converged at step %d: %s, loss %.6g",
+                    optimizer, stopStep, reason, finalLoss);
+            case FINISHED -> String.format(Locale.ROOT, "%s finished %d steps: loss %.6g", optimizer,
+                    history.steps(), finalLoss);
+        };
+    }
+
+    @Override
+    public String toString() {
+        return message();
+    }
+}

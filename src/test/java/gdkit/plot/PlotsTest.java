@@ -1,0 +1,75 @@
+package gdkit.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knowm.xchart.XYChart;
+
+import gdkit.data.Synthetic;
+import gdkit.model.LinearRegression;
+import gdkit.optim.GradientDescent;
+import gdkit.train.Run;
+import gdkit.train.Trainer;
+
+class PlotsTest {
+    @TempDir
+    Path dir;
+
+    private final LinearRegression line = new LinearRegression(Synthetic.line(50, 3, 2, 0.5, 1));
+
+    @Test
+    void nanAndInfinityAreCutNotDrawn() {
+        XYChart chart = Plots.logLines("t", "step", "loss");
+        double[] y = {5, 4, 3, Double.NaN, 1};
+        assertEquals(3, Plots.addLine(chart, "a", y).getYData().length);
+        assertEquals(2, Plots.addLine(chart, "b", new double[] {1, 2, 0, 4}).getYData().length);
+        assertNull(Plots.addLine(chart, "c", new double[] {Double.POSITIVE_INFINITY}));
+        assertTrue(chart.getTitle().contains("c: nothing finite to draw"));
+        BufferedImage img = Plots.show(chart);
+        assertEquals(2 * chart.getWidth(), img.getWidth());
+    }
+
+    @Test
+    void divergedRunIsDrawnUpToWhereItStopped() {
+        Map<String, Run> runs = new LinkedHashMap<>();
+        runs.put("ok", Trainer.of(line, new GradientDescent(0.1)).steps(50).run(new double[2]));
+        runs.put("bad", Trainer.of(line, new GradientDescent(3)).steps(500).run(new double[2]));
+        assertTrue(runs.get("bad").diverged());
+        XYChart chart = Plots.lossCurves("sweep", runs);
+        assertTrue(chart.getSeriesCollection().stream().anyMatch(s -> s.getName().startsWith("bad (diverged at step")));
+        assertNotNull(Plots.show(chart));
+    }
+
+    @Test
+    void surfaceWithPathsAndNonFiniteValuesRenders() {
+        Surface s = Surface.sample((x, y) -> x > 0.9 ? Double.NaN : x * x + 10 * y * y, -1, 1, -1, 1, 40);
+        Run run = Trainer.of(line, new GradientDescent(3)).steps(500).run(new double[2]);
+        SurfaceChart chart = new SurfaceChart("s", "w", "b", s)
+                .addPath("nan path", new double[] {0.5, Double.NaN}, new double[] {0.5, 0.5})
+                .addPath("diverged", run)
+                .addPoint("minimum", 0, 0);
+        BufferedImage img = Plots.show(chart);
+        assertTrue(img.getWidth() > chart.chart().getWidth());
+    }
+
+    @Test
+    void pngAndSvgExportWrite(/* SVG needs VectorGraphics2D on the class path */) throws IOException {
+        XYChart chart = Plots.lines("t", "x", "y");
+        Plots.addLine(chart, "a", new double[] {1, 2, 3});
+        Path png = Plots.savePng(chart, dir.resolve("a.png"));
+        Path svg = Plots.saveSvg(chart, dir.resolve("a.svg"));
+        assertTrue(Files.size(png) > 1000);
+        assertTrue(Files.readString(svg).contains("<svg"));
+    }
+}
