@@ -11,7 +11,7 @@ KERNEL_OK := $(VENV)/share/jupyter/kernels/java/.gdkit-configured
 SOURCES   := $(shell find src/main -type f 2>/dev/null)
 MVN       := mvn -B --no-transfer-progress
 
-.PHONY: report test lab jar unit notebooks report-html check system clean
+.PHONY: report test lab jar unit notebooks notebooks-for-report report-html check system clean
 
 report: notebooks-for-report report-html
 	@$(PY) -c "import json,sys; s=json.load(open('build/executed/status.json')); sys.exit(any(not x['ok'] for x in s))" \

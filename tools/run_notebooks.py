@@ -43,6 +43,12 @@ def run_one(path: Path, out_dir: Path, timeout: int, kernel: str) -> dict:
     nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
                             resources={"metadata": {"path": str(path.parent)}})
+    running = {"cell": None}
+
+    def remember(cell, cell_index, **_):
+        running["cell"] = cell_index
+
+    client.on_cell_start = remember
     status = {"notebook": path.name, "title": first_heading(nb), "ok": True, "error": None}
     start = time.monotonic()
     try:
@@ -52,13 +58,13 @@ def run_one(path: Path, out_dir: Path, timeout: int, kernel: str) -> dict:
         status.update(ok=False, error={"kind": "cell error", "cell": index,
                                        "ename": getattr(e, "ename", ""), "evalue": getattr(e, "evalue", ""),
                                        "source": cell.source if cell else ""})
-    except CellTimeoutError as e:
-        index = current_cell(nb)
+    except CellTimeoutError:
+        index = running["cell"]
         status.update(ok=False, error={"kind": "timeout", "cell": index,
                                        "ename": "CellTimeoutError", "evalue": f"a cell ran longer than {timeout} s",
                                        "source": nb.cells[index].source if index is not None else ""})
     except DeadKernelError as e:
-        index = current_cell(nb)
+        index = running["cell"]
         status.update(ok=False, error={"kind": "kernel died", "cell": index, "ename": "DeadKernelError",
                                        "evalue": str(e).strip() or "the kernel died",
                                        "source": nb.cells[index].source if index is not None else ""})
@@ -70,14 +76,6 @@ def run_one(path: Path, out_dir: Path, timeout: int, kernel: str) -> dict:
     CoalesceStreamsPreprocessor().preprocess(nb, {})
     nbformat.write(nb, out_dir / path.name)
     return status
-
-
-def current_cell(nb):
-    """The cell that was running when execution stopped: the first code cell without an execution count."""
-    for i, cell in enumerate(nb.cells):
-        if cell.cell_type == "code" and cell.get("execution_count") is None and cell.source.strip():
-            return i
-    return None
 
 
 def describe(status: dict) -> str:
