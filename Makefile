@@ -11,7 +11,7 @@ KERNEL_OK := $(VENV)/share/jupyter/kernels/java/.gdkit-configured
 SOURCES   := $(shell find src/main -type f 2>/dev/null)
 MVN       := mvn -B --no-transfer-progress
 
-.PHONY: report test lab jar unit notebooks notebooks-for-report report-html check system clean
+.PHONY: report test lab jar unit notebooks notebooks-for-report report-html check system clean bench
 
 report: notebooks-for-report report-html
 	@$(PY) -c "import json,sys; s=json.load(open('build/executed/status.json')); sys.exit(any(not x['ok'] for x in s))" \
@@ -53,6 +53,13 @@ report-html: $(KERNEL_OK)
 
 check: $(KERNEL_OK)
 	$(PY) -m pytest -q tools/tests
+
+# Benchmarks against NumPy (bench/): the bench module depends on the installed gdkit module.
+# Writes bench/results.md and bench/results.png; BENCH_ARGS="--quick" for a short run.
+bench: $(KERNEL_OK) | system
+	$(MVN) -q install -DskipTests
+	$(MVN) -q -f bench/pom.xml package
+	$(PY) bench/run.py $(BENCH_ARGS)
 
 lab: $(JAR) $(KERNEL_OK)
 	$(VENV)/bin/jupyter lab notebooks/

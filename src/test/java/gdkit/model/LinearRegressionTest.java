@@ -88,6 +88,66 @@ class LinearRegressionTest {
         assertTrue(e.getMessage().contains("3 weights + 1 bias"), e.getMessage());
     }
 
+    @Test
+    void chunkedGradientOfALargeDataSetMatchesARowByRowSumAndFiniteDifferences() {
+        // 3 chunks, the last one partial and with an odd number of rows; 2^20 entries, so threads are used
+        int rows = 2 * LinearRegression.CHUNK_ROWS + 12345;
+        Dataset big = Synthetic.linear(rows, new double[] {1, -2, 3, 0.5, -1, 2, 0, 1, -3, 2, 1, -1, 0.5, 0.25, -0.5, 4,
+            1, 2, -2, 0, 3, -1, 1, 0, 2, -2, 1, 1, -1, 0, 2, 1}, 0.5, ones(32), 0.1, 3);
+        LinearRegression model = new LinearRegression(big, 2);
+        assertEquals(2, model.threads());
+        double[] p = new double[33];
+        for (int j = 0; j < p.length; j++) {
+            p[j] = 0.1 * (j % 7) - 0.3;
+        }
+        double[] g = new double[33];
+        double loss = model.lossAndGradient(p, g);
+        double[] ref = new double[33];
+        double refLoss = 0;
+        for (int i = 0; i < rows; i++) {
+            double r = p[32] - big.y()[i];
+            for (int j = 0; j < 32; j++) {
+                r += big.x().get(i, j) * p[j];
+            }
+            for (int j = 0; j < 32; j++) {
+                ref[j] += 2 * r * big.x().get(i, j) / rows;
+            }
+            ref[32] += 2 * r / rows;
+            refLoss += r * r / rows;
+        }
+        assertEquals(refLoss, loss, 1e-10 * refLoss);
+        assertArrayEquals(ref, g, 1e-9);
+        assertArrayEquals(GradientCheck.numerical(model, p, 1e-4), g, 1e-5);
+    }
+
+    @Test
+    void gradientDoesNotDependOnTheNumberOfThreads() {
+        Dataset big = Synthetic.linear(100_000, ones(16), 1, ones(16), 1, 4);
+        double[] p = new double[17];
+        java.util.Arrays.fill(p, 0.25);
+        double[] one = new double[17];
+        double[] two = new double[17];
+        double lossOne = new LinearRegression(big, 1).lossAndGradient(p, one);
+        LinearRegression parallel = new LinearRegression(big, 2);
+        assertEquals(2, parallel.threads());
+        double lossTwo = parallel.lossAndGradient(p, two);
+        assertEquals(lossOne, lossTwo, 0.0);
+        assertArrayEquals(one, two, 0.0);
+    }
+
+    @Test
+    void smallDataSetsStayOnTheCallingThread() {
+        assertEquals(1, new LinearRegression(data, 8).threads());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LinearRegression(data, 0));
+        assertTrue(e.getMessage().contains("threads"), e.getMessage());
+    }
+
+    private static double[] ones(int length) {
+        double[] a = new double[length];
+        java.util.Arrays.fill(a, 1.0);
+        return a;
+    }
+
     private org.ejml.data.DMatrixRMaj pick(int[] rows) {
         org.ejml.data.DMatrixRMaj x = new org.ejml.data.DMatrixRMaj(rows.length, data.features());
         for (int i = 0; i < rows.length; i++) {

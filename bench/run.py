@@ -1,0 +1,307 @@
+"""Run the gdkit benchmarks and their NumPy twins side by side; write the table and the chart.
+
+    .venv/bin/python bench/run.py [--quick] [--no-notebooks] [--quiet-load 0.8] [--wait 900]
+
+`make bench` builds everything first and runs this. In one run it
+  1. waits (up to --wait seconds) for the machine to be quiet: 1-minute load average below --quiet-load;
+  2. runs the JMH benchmarks (bench/target/benchmarks.jar, forked JVMs with -Xmx4g) -> results/jmh.json;
+  3. computes each workload once with gdkit (gdkit.bench.Reference) and checks NumPy gets the same numbers;
+  4. runs the NumPy twin (bench/numpy_twin.py) with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset;
+  5. executes every notebook twice with tools/run_notebooks.py (cold, then warm);
+  6. prints the table, writes bench/results.md and draws bench/results.png (gdkit.bench.Chart, XChart).
+Raw outputs go to bench/results/ (git-ignored). Timings are reported, never asserted.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RAW = BENCH / "results"
+JAR = BENCH / "target" / "benchmarks.jar"
+PY = sys.executable
+JVM_ARGS = "-Xmx4g -XX:+UseTransparentHugePages"
+STREAM_LENGTH = 1 << 25
+STREAM_BYTES = {"copy": 16, "triad": 24, "read": 8}  # bytes moved per element (STREAM convention)
+
+# gdkit benchmark -> (table label, threads, NumPy workload key, target speed-up or None)
+COMPARED = [
+    ("gdkit.bench.GradientBench.fused", {"threads": "1"}, "LR gradient, 1 thread", 1, "gradient_t1", 1.5),
+    ("gdkit.bench.GradientBench.fused", {"threads": "2"}, "LR gradient, 2 threads", 2, "gradient_t2", 1.5),
+    ("gdkit.bench.RowByRowBench.gradient", {}, "LR gradient before tuning, 1 thread", 1, "gradient_t1", None),
+]
+
+
+def log(msg):
+    print(msg, flush=True)
+
+
+def load1():
+    return os.getloadavg()[0]
+
+
+def wait_for_quiet(limit, wait):
+    start = time.monotonic()
+    while load1() >= limit and time.monotonic() - start < wait:
+        log(f"load average {load1():.2f} >= {limit}: waiting for a quiet machine ...")
+        time.sleep(20)
+    return {"load_at_start": round(load1(), 2), "waited_s": round(time.monotonic() - start),
+            "quiet": load1() < limit}
+
+
+def machine():
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor())
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()
+    mem = next((int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                if line.startswith("MemTotal")), 0)
+    return {"cores": os.cpu_count(), "cpu": cpu, "memory_gib": round(mem / 2 ** 20, 1),
+            "java": java[0] if java else "?", "jvm": java[1] if len(java) > 1 else "",
+            "os": platform.platform(), "date": datetime.date.today().isoformat()}
+
+
+def run_jmh(quick):
+    out = RAW / "jmh.json"
+    timing = ["-wi", "1", "-w", "500ms", "-i", "3", "-r", "500ms"] if quick else \
+        ["-wi", "4", "-w", "1s", "-i", "8", "-r", "1s"]
+    cmd = ["java", "-jar", str(JAR), "-f", "1", *timing, "-jvmArgs", JVM_ARGS,
+           "-rf", "json", "-rff", str(out), "gdkit.bench"]
+    log("JMH: " + " ".join(cmd[3:]))
+    with open(RAW / "jmh.log", "w") as logfile:
+        subprocess.run(cmd, check=True, stdout=logfile, stderr=subprocess.STDOUT)
+    return json.loads(out.read_text())
+
+
+def run_reference():
+    out = subprocess.run(["java", "-Xmx4g", "-cp", str(JAR), "gdkit.bench.Reference"],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def run_numpy(quick):
+    env = dict(os.environ)
+    unset = {k: env.pop(k) for k in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE") if k in env}
+    out = RAW / "numpy.json"
+    cmd = [PY, str(BENCH / "numpy_twin.py"), "--out", str(out)] + (["--quick"] if quick else [])
+    log("NumPy twin" + (f" (unset for this command: {unset})" if unset else ""))
+    subprocess.run(cmd, check=True, env=env)
+    result = json.loads(out.read_text())
+    result["unset_env"] = unset
+    return result
+
+
+def run_notebooks():
+    times = {}
+    for phase in ("cold", "warm"):
+        out = RAW / f"notebooks-{phase}"
+        log(f"notebooks ({phase}) ...")
+        start = time.monotonic()
+        proc = subprocess.run([PY, str(ROOT / "tools" / "run_notebooks.py"), "--out", str(out)],
+                              capture_output=True, text=True)
+        wall = time.monotonic() - start
+        status = json.loads((out / "status.json").read_text()) if (out / "status.json").exists() else []
+        times[phase] = {"wall_s": round(wall, 1), "ok": proc.returncode == 0,
+                        "notebooks": {s["notebook"]: s["seconds"] for s in status},
+                        "failed": [s["notebook"] for s in status if not s["ok"]]}
+    return times
+
+
+def jmh_scores(jmh):
+    """(benchmark, params) -> (score, error, unit)."""
+    scores = {}
+    for r in jmh:
+        params = tuple(sorted((r.get("params") or {}).items()))
+        m = r["primaryMetric"]
+        scores[(r["benchmark"], params)] = (m["score"], m["scoreError"], m["scoreUnit"])
+    return scores
+
+
+def find(scores, bench, **params):
+    for (name, p), v in scores.items():
+        if name == bench and all(dict(p).get(k) == val for k, val in params.items()):
+            return v
+    return None
+
+
+def bandwidths(scores):
+    """GB/s per kernel and thread count from the STREAM benchmarks (ops/s x bytes per op)."""
+    bw = {}
+    for kernel, per_elem in STREAM_BYTES.items():
+        for t in (1, 2):
+            v = find(scores, f"gdkit.bench.StreamBench.{kernel}{t}")
+            if v:
+                bw[(kernel, t)] = v[0] * per_elem * STREAM_LENGTH / 1e9
+    return bw
+
+
+def fmt_ms(seconds):
+    ms = seconds * 1e3
+    return f"{ms:.3g} ms" if ms < 100 else f"{ms:.0f} ms"
+
+
+def build(quick, args):
+    RAW.mkdir(exist_ok=True)
+    info = {"machine": machine(), "load": wait_for_quiet(args.quiet_load, args.wait), "quick": quick,
+            "jvm_args": JVM_ARGS}
+    log(f"machine: {info['machine']['cores']} cores, {info['machine']['cpu']}, {info['machine']['java']}; "
+        f"load {info['load']['load_at_start']}")
+    jmh = run_jmh(quick)
+    reference = run_reference()
+    numpy = run_numpy(quick)
+    info["load"]["load_at_end_of_timing"] = round(load1(), 2)
+    kit = None if args.no_notebooks else run_notebooks()
+    info["load"]["load_at_end"] = round(load1(), 2)
+    (RAW / "run.json").write_text(json.dumps({"info": info, "reference": reference, "numpy": numpy,
+                                              "kit": kit}, indent=2) + "\n")
+    return info, jmh, reference, numpy, kit
+
+
+def compare_results(reference, numpy):
+    """Largest relative difference between gdkit's and NumPy's result values, per workload."""
+    out = {}
+    for key, ref in reference.items():
+        mine = numpy["workloads"].get(key)
+        if mine is None:
+            continue
+        out[key] = max(abs(ref[k] - mine[k]) / max(abs(ref[k]), 1e-300) for k in ref)
+    return out
+
+
+def report(info, jmh, reference, numpy, kit):
+    scores = jmh_scores(jmh)
+    bw = bandwidths(scores)
+    np_work = numpy["workloads"]
+    rows = []
+    chart = []
+    verdicts = []
+    for bench, params, label, threads, np_key, target in COMPARED:
+        v = find(scores, bench, **params)
+        if v is None or np_key not in np_work:
+            continue
+        g = v[0] / 1e3  # ms/op -> s
+        n = np_work[np_key]["seconds"]
+        ratio = n / g
+        bound = ""
+        if bench.endswith("fused") or "RowByRow" in bench:
+            best = max(bw.get(("copy", threads), 0), bw.get(("triad", threads), 0))
+            if best:
+                bound = f"{100 * np_work[np_key]['bytes_of_x'] / best / 1e9 / g:.0f}%"
+        met = ""
+        if target is not None:
+            ok = ratio >= target and (not bound or float(bound[:-1]) >= 60)
+            met = "yes" if ok else "**no**"
+            verdicts.append((label, ok))
+            chart.append(("compare", label, g * 1e3, n * 1e3))
+        rows.append([label, f"{threads} / {np_work[np_key]['threads']}", f"{fmt_ms(g)} ± {v[1]:.2g}",
+                     fmt_ms(n), f"{ratio:.2f}x", bound or "-",
+                     f">= {target}x" + (", >= 60% bw" if bound else "") if target else "-", met or "-"])
+
+    lines = []
+    m = info["machine"]
+    lines += ["# gdkit benchmarks: results", "",
+              f"One run of `make bench` on {m['date']}. **Ratio = NumPy time / gdkit time** (above 1: gdkit is "
+              "faster). Both sides ran in the same run, one after the other, on the same data (bit-identical "
+              "inputs, results compared below).", "",
+              "## Machine", "",
+              f"- {m['cores']} cores ({m['cpu']}), {m['memory_gib']} GiB; {m['os']}",
+              f"- JDK: {m['java']} ({m['jvm']}); JMH 1.37, forked JVMs with `{info['jvm_args']}`",
+              f"- NumPy {numpy['numpy']} (Python {numpy['python']}), BLAS: {numpy['blas'].get('config')}; "
+              f"kernel `{numpy['blas'].get('corename')}`, {numpy['blas'].get('threads')} threads by default",
+              f"- OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE: "
+              + (f"set on this machine ({numpy['unset_env']}), unset for the NumPy command only"
+                 if numpy.get("unset_env") else "not set"),
+              f"- load average (1 min): {info['load']['load_at_start']} at the start, "
+              f"{info['load']['load_at_end_of_timing']} after the timings"
+              + ("" if info["load"]["quiet"] else " — **the machine was not quiet**: other work was running"),
+              ""]
+    if info["quick"]:
+        lines += ["**Quick run (`--quick`): few repetitions, for development only.**", ""]
+    header = ["workload", "threads gdkit / NumPy", "gdkit", "NumPy", "ratio", "% of bandwidth bound", "target",
+              "met"]
+    lines += ["## Results", "", table(header, rows), ""]
+    if bw:
+        lines += ["## Memory bandwidth (STREAM-style, arrays of 256 MB)", "",
+                  table(["kernel", "1 thread", "2 threads"],
+                        [[k, *(f"{bw[(k, t)]:.1f} GB/s" if (k, t) in bw else "-" for t in (1, 2))]
+                         for k in STREAM_BYTES]), ""]
+        npc = np_work.get("stream_copy")
+        npr = np_work.get("stream_read")
+        if npc and npr:
+            lines += [f"NumPy, one thread: copy {npc['gbps']:.1f} GB/s, read (sum) {npr['gbps']:.1f} GB/s.", ""]
+        lines += ["Copy counts 16 bytes per element, triad 24, read 8 (no write-allocate traffic). The "
+                  "\"% of bandwidth bound\" of a gradient is (bytes of X read per gradient / the larger of the "
+                  "copy and triad bandwidths at the same thread count) / measured time.", ""]
+    diffs = compare_results(reference, numpy)
+    if diffs:
+        lines += ["## Same computation on both sides", "",
+                  "Largest relative difference between gdkit's and NumPy's results (loss, gradient entries, "
+                  "gradient norm): " + ", ".join(f"{k}: {v:.1e}" for k, v in diffs.items()) + ".", ""]
+    if kit:
+        names = sorted(kit["cold"]["notebooks"])
+        krows = [[nb, f"{kit['cold']['notebooks'][nb]:.1f} s", f"{kit['warm']['notebooks'].get(nb, float('nan')):.1f} s"]
+                 for nb in names]
+        cold_total = sum(kit["cold"]["notebooks"].values())
+        warm_total = sum(kit["warm"]["notebooks"].values())
+        krows.append(["**total**", f"{cold_total:.1f} s", f"{warm_total:.1f} s"])
+        ok = warm_total < 120 and kit["warm"]["ok"]
+        verdicts.append(("whole kit < 120 s warm", ok))
+        lines += ["## The whole kit: executing every notebook", "",
+                  "Wall time per notebook from `tools/run_notebooks.py` (fresh kernel each, kernel start "
+                  "included). Cold: the first run in this `make bench`; warm: run again right after. Target: "
+                  f"under 120 s warm — **{'met' if ok else 'not met'}**."
+                  + (f" Failed: {kit['warm']['failed']}." if kit["warm"]["failed"] else ""), "",
+                  table(["notebook", "cold", "warm"], krows), ""]
+        for nb in names:
+            chart.append(("kit", nb.removesuffix(".ipynb"), kit["cold"]["notebooks"][nb],
+                          kit["warm"]["notebooks"].get(nb, 0)))
+        chart.append(("kit", "total", cold_total, warm_total))
+    lines += ["## Targets", ""] + [f"- {label}: {'met' if ok else '**not met**'}" for label, ok in verdicts] + [""]
+    notes = BENCH / "NOTES.md"
+    if notes.exists():
+        lines += [notes.read_text().strip(), ""]
+    lines += ["![benchmark chart](results.png)", "",
+              "Raw outputs of this run: `bench/results/` (jmh.json, numpy.json, run.json; not committed)."]
+    (BENCH / "results.md").write_text("\n".join(lines) + "\n")
+    (RAW / "chart.tsv").write_text("".join("\t".join(str(x) for x in row) + "\n" for row in chart))
+    subprocess.run(["java", "-Djava.awt.headless=true", "-cp", str(JAR), "gdkit.bench.Chart",
+                    str(RAW / "chart.tsv"), str(BENCH / "results.png")], check=True)
+    print()
+    print(table(header, rows))
+    print()
+    for label, ok in verdicts:
+        print(f"{label}: {'met' if ok else 'NOT MET'}")
+    print("wrote bench/results.md and bench/results.png")
+
+
+def table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
+    return "\n".join(out)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="few repetitions, for development")
+    parser.add_argument("--no-notebooks", action="store_true", help="skip the whole-kit timing")
+    parser.add_argument("--quiet-load", type=float, default=0.8, help="load average that counts as quiet")
+    parser.add_argument("--wait", type=int, default=900, help="seconds to wait for a quiet machine (0: don't)")
+    parser.add_argument("--report-only", action="store_true", help="redo table and chart from bench/results/")
+    args = parser.parse_args(argv)
+    if not JAR.exists():
+        sys.exit(f"{JAR} not found: run `make bench`")
+    if args.report_only:
+        saved = json.loads((RAW / "run.json").read_text())
+        report(saved["info"], json.loads((RAW / "jmh.json").read_text()), saved["reference"], saved["numpy"],
+               saved["kit"])
+        return
+    report(*build(args.quick, args))
+
+
+if __name__ == "__main__":
+    main()
