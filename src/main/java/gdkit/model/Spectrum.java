@@ -12,9 +12,11 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  */
 public final class Spectrum {
     private final double[] eigenvalues;
+    private final double[][] eigenvectors;
 
-    private Spectrum(double[] ascending) {
+    private Spectrum(double[] ascending, double[][] vectors) {
         this.eigenvalues = ascending;
+        this.eigenvectors = vectors;
     }
 
     /** Eigen-decomposes a symmetric matrix (EJML). */
@@ -22,16 +24,28 @@ public final class Spectrum {
         if (symmetric.numRows != symmetric.numCols) {
             throw new IllegalArgumentException("matrix must be square, got " + symmetric.numRows + "x" + symmetric.numCols);
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, false, true);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, true, true);
         if (!eig.decompose(symmetric.copy())) {
             throw new IllegalStateException("eigen-decomposition did not converge");
         }
-        double[] values = new double[eig.getNumberOfEigenvalues()];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = eig.getEigenvalue(i).getReal();
+        int n = eig.getNumberOfEigenvalues();
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
         }
-        Arrays.sort(values);
-        return new Spectrum(values);
+        Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(a).getReal(), eig.getEigenvalue(b).getReal()));
+        double[] values = new double[n];
+        double[][] vectors = new double[n][];
+        for (int k = 0; k < n; k++) {
+            values[k] = eig.getEigenvalue(order[k]).getReal();
+            vectors[k] = eig.getEigenVector(order[k]).data.clone();
+        }
+        return new Spectrum(values, vectors);
+    }
+
+    /** The unit eigenvector of the {@code k}-th smallest eigenvalue (a copy). */
+    public double[] eigenvector(int k) {
+        return eigenvectors[k].clone();
     }
 
     /** All eigenvalues, smallest first (a copy). */

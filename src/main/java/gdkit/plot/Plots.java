@@ -42,6 +42,8 @@ public final class Plots {
     public static XYChart logLines(String title, String xLabel, String yLabel) {
         XYChart chart = lines(title, xLabel, yLabel);
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(Style::decade);
         return chart;
     }
 
@@ -143,6 +145,9 @@ public final class Plots {
      * sharp in the HTML report.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
+        if (chart instanceof XYChart) {
+            thinLogLabels((XYChart) chart);
+        }
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
@@ -156,6 +161,26 @@ public final class Plots {
             g.dispose();
         }
         return image;
+    }
+
+    /** On a log y axis spanning many decades, labels every k-th decade so they do not overlap. */
+    private static void thinLogLabels(XYChart chart) {
+        if (!chart.getStyler().isYAxisLogarithmic()) {
+            return;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getYData()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        int every = hi > lo ? Math.max(1, (int) Math.ceil(Math.log10(hi / lo) / 12)) : 1;
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(
+                v -> Math.floorMod((int) Math.round(Math.log10(v)), every) == 0 ? Style.decade(v) : "");
     }
 
     /** Renders a loss surface with its paths (see {@link SurfaceChart}). */

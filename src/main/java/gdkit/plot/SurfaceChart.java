@@ -6,7 +6,6 @@ import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
@@ -62,6 +61,7 @@ public final class SurfaceChart {
         s.setChartBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotGridLinesVisible(false);
+        s.setPlotContentSize(1.0);
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setMarkerSize(4);
@@ -203,11 +203,11 @@ public final class SurfaceChart {
         g.setStroke(new BasicStroke(0.8f));
         g.drawRect(x, y, barWidth, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        for (int k = 0; k <= 4; k++) {
-            double t = a + (b - a) * k / 4;
-            int ty = y + height - (int) Math.round(k * height / 4.0);
+        int step = Math.max(1, (int) Math.ceil((b - a) / 6));
+        for (int e = (int) Math.ceil(a); e <= b; e += step) {
+            int ty = y + height - (int) Math.round((e - a) / (b - a) * height);
             g.drawLine(x + barWidth, ty, x + barWidth + 3, ty);
-            g.drawString(String.format(Locale.ROOT, "%.1e", Math.pow(10, t)), x + barWidth + 5, ty + 4);
+            g.drawString(Style.decade(Math.pow(10, e)), x + barWidth + 5, ty + 4);
         }
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
