@@ -37,8 +37,9 @@ public final class SurfaceHeatMap {
         new Color(0x21918C), new Color(0x28AE80), new Color(0x5EC962), new Color(0xADDC30), new Color(0xFDE725),
     };
     private static final Color OVERFLOW = new Color(0xC8C8C8);
+    /** Colours for marks, in the order they are added; each stands out on every viridis shade. */
     private static final Color[] MARK_COLORS = {
-        new Color(0xD62728), Color.WHITE, new Color(0xFF7F0E), new Color(0x17BECF), Color.BLACK,
+        new Color(0xD62728), new Color(0xFF7F0E), new Color(0xE377C2), Color.WHITE, new Color(0x17BECF),
     };
 
     private final Surface surface;
@@ -71,6 +72,7 @@ public final class SurfaceHeatMap {
         s.setChartBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotGridLinesVisible(false);
+        s.setPlotContentSize(1.0);
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setMarkerSize(9);
