@@ -62,7 +62,7 @@ bench: $(KERNEL_OK) | system
 	$(PY) bench/run.py $(BENCH_ARGS)
 
 lab: $(JAR) $(KERNEL_OK)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean:
 	rm -rf target build report

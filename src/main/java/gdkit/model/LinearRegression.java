@@ -24,7 +24,7 @@ import gdkit.data.Dataset;
  * The result does not depend on the number of threads. The chunk sums live in the model, so one
  * model must not compute two full-batch gradients at the same time from different threads.
  */
-public final class LinearRegression implements SeparableObjective {
+public final class LinearRegression implements SeparableObjective, HasHessian {
     /** Rows per chunk of the full-batch gradient. */
     static final int CHUNK_ROWS = 1 << 14;
     /** Data sets with fewer entries {@code n * d} than this are always done on the calling thread. */
@@ -283,6 +283,36 @@ public final class LinearRegression implements SeparableObjective {
         CommonOps_DDRM.multTransA(a, a, h);
         CommonOps_DDRM.scale(2.0 / n, h);
         return h;
+    }
+
+    /**
+     * Writes the Hessian {@code (2/n) [X 1]^T [X 1]} into {@code out}; it does not depend on
+     * {@code params} (the loss is quadratic) and is computed without building the design matrix.
+     */
+    @Override
+    public void hessian(double[] params, DMatrixRMaj out) {
+        requireDimension(params);
+        out.reshape(d + 1, d + 1);
+        out.zero();
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                double xj = x[row + j];
+                for (int k = j; k < d; k++) {
+                    out.data[j * (d + 1) + k] += xj * x[row + k];
+                }
+                out.data[j * (d + 1) + d] += xj;
+            }
+        }
+        out.data[d * (d + 1) + d] = n;
+        double scale = 2.0 / n;
+        for (int j = 0; j <= d; j++) {
+            for (int k = j; k <= d; k++) {
+                double v = out.data[j * (d + 1) + k] * scale;
+                out.data[j * (d + 1) + k] = v;
+                out.data[k * (d + 1) + j] = v;
+            }
+        }
     }
 
     private void requireDimension(double[] params) {
