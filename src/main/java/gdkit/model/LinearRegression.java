@@ -15,7 +15,7 @@ import gdkit.data.Dataset;
  * {@code (2/n) sum_i r_i [x_i, 1]} with residual {@code r_i = x_i . w + b - y_i}; it is computed
  * in one pass over the rows with no allocation.
  */
-public final class LinearRegression implements SeparableObjective {
+public final class LinearRegression implements SeparableObjective, HasHessian {
     private final Dataset data;
     private final double[] x;
     private final double[] y;
@@ -163,6 +163,36 @@ public final class LinearRegression implements SeparableObjective {
         CommonOps_DDRM.multTransA(a, a, h);
         CommonOps_DDRM.scale(2.0 / n, h);
         return h;
+    }
+
+    /**
+     * Writes the Hessian {@code (2/n) [X 1]^T [X 1]} into {@code out}; it does not depend on
+     * {@code params} (the loss is quadratic) and is computed without building the design matrix.
+     */
+    @Override
+    public void hessian(double[] params, DMatrixRMaj out) {
+        requireDimension(params);
+        out.reshape(d + 1, d + 1);
+        out.zero();
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                double xj = x[row + j];
+                for (int k = j; k < d; k++) {
+                    out.data[j * (d + 1) + k] += xj * x[row + k];
+                }
+                out.data[j * (d + 1) + d] += xj;
+            }
+        }
+        out.data[d * (d + 1) + d] = n;
+        double scale = 2.0 / n;
+        for (int j = 0; j <= d; j++) {
+            for (int k = j; k <= d; k++) {
+                double v = out.data[j * (d + 1) + k] * scale;
+                out.data[j * (d + 1) + k] = v;
+                out.data[k * (d + 1) + j] = v;
+            }
+        }
     }
 
     private void requireDimension(double[] params) {

@@ -188,6 +188,11 @@ public final class Plots {
         return chart.render(Style.SCALE);
     }
 
+    /** Renders a heat map with its marks (see {@link SurfaceHeatMap}). */
+    public static BufferedImage show(SurfaceHeatMap map) {
+        return map.render(Style.SCALE);
+    }
+
     /** Places images side by side in a grid with {@code columns} columns (small multiples). */
     public static BufferedImage grid(int columns, BufferedImage... images) {
         if (images.length == 0) {

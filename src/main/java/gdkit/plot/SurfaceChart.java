@@ -42,8 +42,19 @@ public final class SurfaceChart {
 
     /** A contour map of {@code surface} with the given title and axis labels. */
     public SurfaceChart(String title, String xLabel, String yLabel, Surface surface) {
+        this(title, xLabel, yLabel, surface, Style.WIDTH - COLOR_BAR_WIDTH, Style.HEIGHT + 40);
+    }
+
+    /**
+     * A contour map of the given plot size in points (the colour bar is added to the width), e.g.
+     * small panels for {@link Plots#grid}.
+     */
+    public SurfaceChart(String title, String xLabel, String yLabel, Surface surface, int width, int height) {
+        if (width < 100 || height < 100) {
+            throw new IllegalArgumentException("chart size must be at least 100 x 100, got " + width + " x " + height);
+        }
         this.surface = surface;
-        this.chart = Style.newChart(title, xLabel, yLabel, Style.WIDTH - COLOR_BAR_WIDTH, Style.HEIGHT + 40);
+        this.chart = Style.newChart(title, xLabel, yLabel, width, height);
         var s = chart.getStyler();
         s.setXAxisMin(surface.xMin).setXAxisMax(surface.xMax);
         s.setYAxisMin(surface.yMin).setYAxisMax(surface.yMax);

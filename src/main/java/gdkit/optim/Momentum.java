@@ -1,0 +1,73 @@
+package gdkit.optim;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import gdkit.check.Args;
+
+/**
+ * Heavy-ball momentum (Polyak, 1964): each step keeps a fraction of the previous one, so the
+ * iterate builds up speed along directions where the gradient keeps its sign and the zig-zag
+ * across a narrow valley cancels out.
+ *
+ * <p>Update, with velocity buffer {@code b} (zero at the start):
+ * <pre>
+ *   b     &lt;- mu * b + g
+ *   theta &lt;- theta - lr * b
+ * </pre>
+ * For a constant learning rate this is exactly Polyak's
+ * {@code theta_{t+1} = theta_t - lr * g_t + mu * (theta_t - theta_{t-1})}.
+ *
+ * <table>
+ *   <caption>Hyper-parameters</caption>
+ *   <tr><th>name</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@code learningRate}</td><td>step size lr, &gt; 0</td><td>none (required)</td></tr>
+ *   <tr><td>{@code momentum}</td><td>fraction mu of the previous step kept, in [0, 1)</td><td>none (required); 0.9 is common</td></tr>
+ * </table>
+ *
+ * <p>Same as {@code torch.optim.SGD(params, lr, momentum=mu)} with {@code dampening=0},
+ * {@code nesterov=False}, {@code weight_decay=0}. Differences: no dampening or weight-decay
+ * options, and PyTorch seeds the buffer with the first gradient ({@code b_1 = g_1}), which is what
+ * the update above gives too, since {@code b} starts at zero.
+ */
+public final class Momentum extends StatefulOptimizer {
+    private final double momentum;
+    private double[] velocity;
+
+    /**
+     * @param learningRate step size, finite and {@code > 0}
+     * @param momentum     momentum coefficient mu, in [0, 1)
+     */
+    public Momentum(double learningRate, double momentum) {
+        super(learningRate);
+        this.momentum = Args.unitInterval("momentum", momentum);
+    }
+
+    /** The momentum coefficient mu. */
+    public double momentum() {
+        return momentum;
+    }
+
+    @Override
+    void allocate(int n) {
+        velocity = new double[n];
+    }
+
+    @Override
+    void clear() {
+        Arrays.fill(velocity, 0.0);
+    }
+
+    @Override
+    void update(double[] params, double[] gradient, double rate) {
+        for (int i = 0; i < params.length; i++) {
+            velocity[i] = momentum * velocity[i] + gradient[i];
+            params[i] -= rate * velocity[i];
+        }
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "Momentum(lr=%.3g, mu=%.3g)", learningRate(), momentum);
+    }
+}

@@ -1,0 +1,74 @@
+package gdkit.optim;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import gdkit.check.Args;
+
+/**
+ * Nesterov momentum in PyTorch's formulation: like {@link Momentum}, but the step uses the
+ * gradient plus the <em>updated</em> velocity, a cheap stand-in for evaluating the gradient at the
+ * look-ahead point. It damps the overshoot of heavy-ball momentum.
+ *
+ * <p>Update, with velocity buffer {@code b} (zero at the start):
+ * <pre>
+ *   b     &lt;- mu * b + g
+ *   theta &lt;- theta - lr * (g + mu * b)
+ * </pre>
+ * This is Sutskever et al. (2013)'s
+ * {@code v <- mu v - lr grad f(phi + mu v); phi <- phi + v} rewritten in the look-ahead variable
+ * {@code theta = phi + mu v}: for a constant learning rate both give the same iterates, but here
+ * the gradient is taken at the current parameters, so it fits the one-gradient-per-step
+ * {@link Optimizer} interface.
+ *
+ * <table>
+ *   <caption>Hyper-parameters</caption>
+ *   <tr><th>name</th><th>meaning</th><th>default</th></tr>
+ *   <tr><td>{@code learningRate}</td><td>step size lr, &gt; 0</td><td>none (required)</td></tr>
+ *   <tr><td>{@code momentum}</td><td>momentum coefficient mu, in [0, 1)</td><td>none (required); 0.9 is common</td></tr>
+ * </table>
+ *
+ * <p>Same as {@code torch.optim.SGD(params, lr, momentum=mu, nesterov=True)} with
+ * {@code dampening=0} and {@code weight_decay=0}; gdkit has neither option.
+ */
+public final class Nesterov extends StatefulOptimizer {
+    private final double momentum;
+    private double[] velocity;
+
+    /**
+     * @param learningRate step size, finite and {@code > 0}
+     * @param momentum     momentum coefficient mu, in [0, 1)
+     */
+    public Nesterov(double learningRate, double momentum) {
+        super(learningRate);
+        this.momentum = Args.unitInterval("momentum", momentum);
+    }
+
+    /** The momentum coefficient mu. */
+    public double momentum() {
+        return momentum;
+    }
+
+    @Override
+    void allocate(int n) {
+        velocity = new double[n];
+    }
+
+    @Override
+    void clear() {
+        Arrays.fill(velocity, 0.0);
+    }
+
+    @Override
+    void update(double[] params, double[] gradient, double rate) {
+        for (int i = 0; i < params.length; i++) {
+            velocity[i] = momentum * velocity[i] + gradient[i];
+            params[i] -= rate * (gradient[i] + momentum * velocity[i]);
+        }
+    }
+
+    @Override
+    public String describe() {
+        return String.format(Locale.ROOT, "Nesterov(lr=%.3g, mu=%.3g)", learningRate(), momentum);
+    }
+}
