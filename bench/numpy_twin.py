@@ -117,6 +117,153 @@ def gradient_workload(blas, quick):
     return out
 
 
+def mlp_setup():
+    """The MLP 256-256-256-10 of gdkit.bench.MlpBench: data, labels and the flat parameter vector."""
+    n, width, classes = 2560, 256, 10
+    x = uniform(21, n * width).reshape(n, width)
+    labels = np.minimum(classes - 1, np.floor((uniform(22, n) + 1) * (classes / 2.0)).astype(np.int64))
+    sizes = [(width, width), (width, width), (width, classes)]
+    dim = sum(a * b + b for a, b in sizes)
+    params = uniform(23, dim, np.sqrt(6.0 / width))
+    layers, at = [], 0
+    for a, b in sizes:  # views into params: W (a x b, row by row) then b, as gdkit lays them out
+        w = params[at:at + a * b].reshape(a, b)
+        bias = params[at + a * b:at + a * b + b]
+        bias[:] = 0
+        layers.append((w, bias))
+        at += a * b + b
+    return x, labels, params, layers
+
+
+def mlp_step(x, labels, params, layers, grad, order, start, batch=256, lr=0.01):
+    """One SGD step: gather, forward (ReLU, ReLU, identity), softmax cross-entropy, backward, update."""
+    idx = order[start:start + batch]
+    xb = x[idx]
+    (w1, b1), (w2, b2), (w3, b3) = layers
+    z1 = xb @ w1 + b1
+    a1 = np.maximum(z1, 0)
+    z2 = a1 @ w2 + b2
+    a2 = np.maximum(z2, 0)
+    z3 = a2 @ w3 + b3
+    m = len(idx)
+    shifted = z3 - z3.max(axis=1, keepdims=True)
+    logz = np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    rows = np.arange(m)
+    loss = float(np.mean(logz[:, 0] - shifted[rows, labels[idx]]))
+    dz3 = np.exp(shifted - logz)
+    dz3[rows, labels[idx]] -= 1
+    dz3 /= m
+    sizes = [w1.size, b1.size, w2.size, b2.size, w3.size, b3.size]
+    g = np.split(grad, np.cumsum(sizes)[:-1])
+    np.matmul(a2.T, dz3, out=g[4].reshape(w3.shape))
+    g[5][:] = dz3.sum(axis=0)
+    dz2 = (dz3 @ w3.T) * (z2 > 0)
+    np.matmul(a1.T, dz2, out=g[2].reshape(w2.shape))
+    g[3][:] = dz2.sum(axis=0)
+    dz1 = (dz2 @ w2.T) * (z1 > 0)
+    np.matmul(xb.T, dz1, out=g[0].reshape(w1.shape))
+    g[1][:] = dz1.sum(axis=0)
+    params -= lr * grad
+    return loss
+
+
+def mlp_workload(blas, quick):
+    """Workload 2: one training step of the MLP on a batch of 256, cycling over 10 batches."""
+    x, labels, params, layers = mlp_setup()
+    grad = np.empty_like(params)
+    order = np.arange(len(x))
+    check_loss = mlp_step(x, labels, params, layers, grad, order, 0)
+    out = {"mlp_check": {"loss": check_loss, "gnorm": float(np.linalg.norm(grad)),
+                         "pnorm": float(np.linalg.norm(params))}}
+    state = {"batch": 0}
+
+    def step():
+        start = state["batch"] * 256
+        state["batch"] = (state["batch"] + 1) % 10
+        return mlp_step(x, labels, params, layers, grad, order, start)
+
+    for threads in (1, 2):
+        blas.set_threads(threads)
+        seconds, times = median_seconds(step, repeats=30 if quick else 200, warmup=20 if quick else 100)
+        out[f"mlp_t{threads}"] = {"seconds": seconds, "times": times, "threads": threads}
+    return out
+
+
+class MatrixFactorization:
+    """gdkit.bench.MfBench's model: rank 32, biases, L2 0.02, global mean; 1M ratings, MovieLens-1M shape."""
+    n, users, items, rank, l2, batch, lr = 1_000_000, 6040, 3706, 32, 0.02, 1000, 5.0
+
+    def __init__(self):
+        def pick(stream, count):
+            return np.minimum(count - 1, np.floor((uniform(stream, self.n) + 1) * (count / 2.0)).astype(np.int64))
+        self.u = pick(31, self.users)
+        self.i = pick(32, self.items)
+        self.r = 1.0 + pick(33, 5)
+        self.mu = float(self.r.mean())
+        k = self.rank
+        self.start = np.zeros((self.users + self.items) * (k + 1))
+        self.start[:(self.users + self.items) * k] = 0.1 * uniform(34, (self.users + self.items) * k)
+
+    def views(self, params):
+        k, nu, ni = self.rank, self.users, self.items
+        p = params[:nu * k].reshape(nu, k)
+        q = params[nu * k:(nu + ni) * k].reshape(ni, k)
+        bu = params[(nu + ni) * k:(nu + ni) * k + nu]
+        bi = params[(nu + ni) * k + nu:]
+        return p, q, bu, bi
+
+    def loss(self, params, idx=None):
+        p, q, bu, bi = self.views(params)
+        u, i, r = (self.u, self.i, self.r) if idx is None else (self.u[idx], self.i[idx], self.r[idx])
+        pu, qi = p[u], q[i]
+        e = self.mu + bu[u] + bi[i] + np.einsum("ij,ij->i", pu, qi) - r
+        pen = self.l2 * (np.einsum("ij,ij->i", pu, pu) + np.einsum("ij,ij->i", qi, qi) + bu[u] ** 2 + bi[i] ** 2)
+        return e, pu, qi, float(np.mean(e * e + pen))
+
+    def full_gradient(self, params):
+        """The dense full-batch gradient, for the cross-check with gdkit's lossAndGradient."""
+        grad = np.zeros_like(params)
+        gp, gq, gbu, gbi = self.views(grad)
+        p, q, bu, bi = self.views(params)
+        e, pu, qi, value = self.loss(params)
+        c = 2.0 / self.n
+        np.add.at(gp, self.u, c * (e[:, None] * qi + self.l2 * pu))
+        np.add.at(gq, self.i, c * (e[:, None] * pu + self.l2 * qi))
+        np.add.at(gbu, self.u, c * (e + self.l2 * bu[self.u]))
+        np.add.at(gbi, self.i, c * (e + self.l2 * bi[self.i]))
+        return value, grad
+
+    def epoch(self, rng):
+        """One epoch of mini-batch SGD from the start, loss on all ratings before and after (as the Trainer)."""
+        params = self.start.copy()
+        p, q, bu, bi = self.views(params)
+        before = self.loss(params)[3]
+        order = rng.permutation(self.n)
+        for s in range(0, self.n, self.batch):
+            idx = order[s:s + self.batch]
+            u, i = self.u[idx], self.i[idx]
+            e, pu, qi, batch_loss = self.loss(params, idx)
+            step = self.lr * 2.0 / len(idx)
+            np.add.at(p, u, -step * (e[:, None] * qi + self.l2 * pu))
+            np.add.at(q, i, -step * (e[:, None] * pu + self.l2 * qi))
+            np.add.at(bu, u, -step * (e + self.l2 * bu[u]))
+            np.add.at(bi, i, -step * (e + self.l2 * bi[i]))
+        after = self.loss(params)[3]
+        return before, after
+
+
+def mf_workload(quick):
+    """Workload 3: one SGD epoch of matrix factorization (batches of 1000); elementwise, one thread."""
+    mf = MatrixFactorization()
+    value, grad = mf.full_gradient(mf.start)
+    rng = np.random.default_rng(7)
+    seconds, times = median_seconds(lambda: mf.epoch(rng), repeats=3 if quick else 7, warmup=1 if quick else 2)
+    before, after = mf.epoch(rng)
+    return {"mf_check": {"loss": value, "gnorm": float(np.linalg.norm(grad))},
+            "mf_epoch": {"seconds": seconds, "times": times, "threads": 1, "loss_before": before,
+                         "loss_after": after}}
+
+
 def stream_workload(quick):
     """NumPy's own copy and read bandwidth over 256 MB arrays (elementwise NumPy runs on one thread)."""
     length = 1 << 25
@@ -131,6 +278,8 @@ def stream_workload(quick):
 
 WORKLOADS = {
     "gradient": lambda blas, quick: gradient_workload(blas, quick),
+    "mlp": lambda blas, quick: mlp_workload(blas, quick),
+    "mf": lambda blas, quick: mf_workload(quick),
     "stream": lambda blas, quick: stream_workload(quick),
 }
 
