@@ -31,6 +31,7 @@ public final class Dense {
     private final DMatrixRMaj a;
     private final DMatrixRMaj gradA;
     private final DMatrixRMaj gradZ;
+    private final RowProducts products = new RowProducts();
     private DMatrixRMaj input;
     private boolean backwardDone;
 
@@ -100,7 +101,7 @@ public final class Dense {
         int m = x.numRows;
         z.reshape(m, outputs);
         a.reshape(m, outputs);
-        CommonOps_DDRM.mult(x, w, z);
+        products.mult(x, w, z);
         for (int i = 0; i < m; i++) {
             int row = i * outputs;
             for (int j = 0; j < outputs; j++) {
@@ -130,12 +131,12 @@ public final class Dense {
     void backward(double[] gradient, Dense previous) {
         gradZ.reshape(a.numRows, outputs);
         activation.backward(z, a, gradA, gradZ);
-        CommonOps_DDRM.multTransA(input, gradZ, gradW);
+        products.multTransA(input, gradZ, gradW);
         CommonOps_DDRM.sumCols(gradZ, gradB);
         System.arraycopy(gradW.data, 0, gradient, offset, inputs * outputs);
         System.arraycopy(gradB.data, 0, gradient, biasOffset(), outputs);
         if (previous != null) {
-            CommonOps_DDRM.multTransB(gradZ, w, previous.gradABuffer());
+            products.multTransB(gradZ, w, previous.gradABuffer());
         }
         backwardDone = true;
     }
