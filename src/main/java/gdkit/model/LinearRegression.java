@@ -186,7 +186,8 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
     /**
      * Adds {@code r_i [x_i, 1]} for rows {@code from <= i < to} to {@code out[at ... at + d]} and
      * returns the sum of {@code r_i^2}. Rows go in pairs: two independent dot products keep the
-     * floating-point units busy, and each pair updates the sums once.
+     * floating-point units busy, and each pair updates the sums once; the terms are still added row
+     * after row, so a single chunk gives exactly the sums of a plain row-by-row loop.
      */
     private double accumulateRows(double[] params, int from, int to, double[] out, int at) {
         double bias = params[d];
@@ -202,10 +203,10 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
                 rb += x[b + j] * params[j];
             }
             for (int j = 0; j < d; j++) {
-                out[at + j] += ra * x[a + j] + rb * x[b + j];
+                out[at + j] = (out[at + j] + ra * x[a + j]) + rb * x[b + j];
             }
-            out[at + d] += ra + rb;
-            s += ra * ra + rb * rb;
+            out[at + d] = (out[at + d] + ra) + rb;
+            s = (s + ra * ra) + rb * rb;
         }
         if (i < to) {
             s += accumulate(params, i, out, at);

@@ -121,6 +121,33 @@ class LinearRegressionTest {
     }
 
     @Test
+    void oneChunkGivesExactlyTheSumsOfARowByRowLoop() {
+        // notebooks compare the module with hand-written loops using ==; an odd n exercises the last unpaired row
+        Dataset odd = Synthetic.linear(51, new double[] {1.5, -2.0, 0.5}, 0.7, new double[] {1, 3, 0.5}, 0.3, 12);
+        double[] p = {0.3, -0.1, 2.0, -1.0};
+        double[] g = new double[4];
+        double loss = new LinearRegression(odd).lossAndGradient(p, g);
+        double[] ref = new double[4];
+        double sum = 0;
+        for (int i = 0; i < 51; i++) {
+            double r = p[3] - odd.y()[i];
+            for (int j = 0; j < 3; j++) {
+                r += odd.x().get(i, j) * p[j];
+            }
+            for (int j = 0; j < 3; j++) {
+                ref[j] += r * odd.x().get(i, j);
+            }
+            ref[3] += r;
+            sum += r * r;
+        }
+        for (int j = 0; j < 4; j++) {
+            ref[j] *= 2.0 / 51;
+        }
+        assertEquals(sum / 51, loss, 0.0);
+        assertArrayEquals(ref, g, 0.0);
+    }
+
+    @Test
     void gradientDoesNotDependOnTheNumberOfThreads() {
         Dataset big = Synthetic.linear(100_000, ones(16), 1, ones(16), 1, 4);
         double[] p = new double[17];
