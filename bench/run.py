@@ -18,6 +18,7 @@ import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -61,6 +62,31 @@ def wait_for_quiet(limit, wait):
         time.sleep(20)
     return {"load_at_start": round(load1(), 2), "waited_s": round(time.monotonic() - start),
             "quiet": load1() < limit}
+
+
+class LoadSampler:
+    """Samples the 1-minute load average every 5 s while the timings run (other jobs on the machine show up)."""
+
+    def __init__(self):
+        self.samples = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self):
+        while not self._stop.wait(5):
+            self.samples.append(load1())
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+
+    def summary(self):
+        s = self.samples or [load1()]
+        return {"mean": round(sum(s) / len(s), 2), "max": round(max(s), 2)}
 
 
 def machine():
@@ -159,10 +185,16 @@ def build(quick, args):
             "jvm_args": JVM_ARGS}
     log(f"machine: {info['machine']['cores']} cores, {info['machine']['cpu']}, {info['machine']['java']}; "
         f"load {info['load']['load_at_start']}")
-    jmh = run_jmh(quick)
+    with LoadSampler() as jmh_load:
+        jmh = run_jmh(quick)
     reference = run_reference()
-    numpy = run_numpy(quick)
+    with LoadSampler() as numpy_load:
+        numpy = run_numpy(quick)
     info["load"]["load_at_end_of_timing"] = round(load1(), 2)
+    info["load"]["during_jmh"] = jmh_load.summary()
+    info["load"]["during_numpy"] = numpy_load.summary()
+    info["load"]["quiet"] = info["load"]["quiet"] and max(jmh_load.summary()["max"], numpy_load.summary()["max"]) \
+        < args.quiet_load + 1  # our own benchmark adds about 1 (2 with two threads) to the load
     kit = None if args.no_notebooks else run_notebooks()
     info["load"]["load_at_end"] = round(load1(), 2)
     (RAW / "run.json").write_text(json.dumps({"info": info, "reference": reference, "numpy": numpy,
@@ -230,8 +262,12 @@ def report(info, jmh, reference, numpy, kit):
               f"- OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE: "
               + (f"set on this machine ({numpy['unset_env']}), unset for the NumPy command only"
                  if numpy.get("unset_env") else "not set"),
-              f"- load average (1 min): {info['load']['load_at_start']} at the start, "
-              f"{info['load']['load_at_end_of_timing']} after the timings"
+              f"- load average (1 min): {info['load']['load_at_start']} at the start"
+              + (f"; while JMH ran: mean {info['load']['during_jmh']['mean']}, max {info['load']['during_jmh']['max']}"
+                 f"; while NumPy ran: mean {info['load']['during_numpy']['mean']}, "
+                 f"max {info['load']['during_numpy']['max']} (the benchmark itself adds 1, or 2 on two threads)"
+                 if "during_jmh" in info["load"] else
+                 f", {info['load']['load_at_end_of_timing']} after the timings")
               + ("" if info["load"]["quiet"] else " — **the machine was not quiet**: other work was running"),
               ""]
     if info["quick"]:
