@@ -55,7 +55,7 @@ check: $(KERNEL_OK)
 	$(PY) -m pytest -q tools/tests
 
 lab: $(JAR) $(KERNEL_OK)
-	$(VENV)/bin/jupyter lab notebooks/
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=notebooks $$([ "$$(id -u)" = 0 ] && echo --allow-root)
 
 clean:
 	rm -rf target build report

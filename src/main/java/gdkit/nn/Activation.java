@@ -1,0 +1,176 @@
+package gdkit.nn;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * The non-linearity a dense layer applies to its pre-activations {@code z}, giving its
+ * activations {@code a = f(z)}. All but {@link #SOFTMAX} act element by element; softmax acts on
+ * each row (each example) as a whole.
+ *
+ * <p>Matrices are batch x units, one example per row. {@link #forward} and {@link #backward}
+ * write into their output argument and allocate nothing.
+ */
+public enum Activation {
+    /** {@code f(z) = z}, the output layer of a regression or of a network that returns logits. */
+    IDENTITY("identity") {
+        @Override
+        public double apply(double z) {
+            return z;
+        }
+
+        @Override
+        double slope(double z, double a) {
+            return 1;
+        }
+    },
+    /** {@code f(z) = max(0, z)}; its derivative at 0 is taken as 0. */
+    RELU("relu") {
+        @Override
+        public double apply(double z) {
+            return z > 0 ? z : 0;
+        }
+
+        @Override
+        double slope(double z, double a) {
+            return z > 0 ? 1 : 0;
+        }
+    },
+    /** {@code f(z) = tanh(z)}, with {@code f'(z) = 1 - f(z)^2 <= 1}. */
+    TANH("tanh") {
+        @Override
+        public double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        @Override
+        double slope(double z, double a) {
+            return 1 - a * a;
+        }
+    },
+    /** {@code f(z) = 1 / (1 + e^-z)}, with {@code f'(z) = f(z) (1 - f(z)) <= 1/4}. */
+    SIGMOID("sigmoid") {
+        @Override
+        public double apply(double z) {
+            if (z >= 0) {
+                return 1 / (1 + Math.exp(-z));
+            }
+            double e = Math.exp(z);
+            return e / (1 + e);
+        }
+
+        @Override
+        double slope(double z, double a) {
+            return a * (1 - a);
+        }
+    },
+    /**
+     * Row-wise {@code softmax(z)_j = e^{z_j} / sum_k e^{z_k}}, computed stably. Put it on an output
+     * layer only when the loss expects probabilities: {@link Loss#SOFTMAX_CROSS_ENTROPY} applies
+     * softmax itself, so a softmax output layer in front of it applies softmax twice.
+     */
+    SOFTMAX("softmax") {
+        @Override
+        public double apply(double z) {
+            throw new UnsupportedOperationException("softmax acts on a whole row, not on one number; use forward(z, a)");
+        }
+
+        @Override
+        double slope(double z, double a) {
+            throw new UnsupportedOperationException("softmax has a Jacobian per row, not a slope per element");
+        }
+
+        @Override
+        public void forward(DMatrixRMaj z, DMatrixRMaj a) {
+            Loss.softmax(z, a);
+        }
+
+        @Override
+        public void backward(DMatrixRMaj z, DMatrixRMaj a, DMatrixRMaj gradA, DMatrixRMaj gradZ) {
+            // dL/dz_j = a_j (dL/da_j - sum_k a_k dL/da_k), the softmax Jacobian applied to a row.
+            requireSameShape(a, gradA, gradZ);
+            int cols = a.numCols;
+            for (int i = 0; i < a.numRows; i++) {
+                int row = i * cols;
+                double dot = 0;
+                for (int j = 0; j < cols; j++) {
+                    dot += a.data[row + j] * gradA.data[row + j];
+                }
+                for (int j = 0; j < cols; j++) {
+                    gradZ.data[row + j] = a.data[row + j] * (gradA.data[row + j] - dot);
+                }
+            }
+        }
+    };
+
+    private final String id;
+
+    Activation(String id) {
+        this.id = id;
+    }
+
+    /** The name used by {@link #of}, e.g. {@code "relu"}. */
+    public String id() {
+        return id;
+    }
+
+    /** {@code f(z)} for one number (element-wise activations only). */
+    public abstract double apply(double z);
+
+    /** {@code f'(z)} for one number (element-wise activations only). */
+    public double derivative(double z) {
+        return slope(z, apply(z));
+    }
+
+    /** {@code f'(z)}, given also {@code a = f(z)} (cheaper for tanh and sigmoid). */
+    abstract double slope(double z, double a);
+
+    /** Writes {@code a = f(z)}; {@code a} must have the shape of {@code z}. */
+    public void forward(DMatrixRMaj z, DMatrixRMaj a) {
+        requireSameShape(z, a, a);
+        int n = z.getNumElements();
+        for (int i = 0; i < n; i++) {
+            a.data[i] = apply(z.data[i]);
+        }
+    }
+
+    /**
+     * Back-propagates through the activation: writes {@code gradZ = dL/dz} given
+     * {@code gradA = dL/da}, the pre-activations {@code z} and the activations {@code a = f(z)}.
+     */
+    public void backward(DMatrixRMaj z, DMatrixRMaj a, DMatrixRMaj gradA, DMatrixRMaj gradZ) {
+        requireSameShape(z, a, gradA);
+        requireSameShape(z, gradZ, gradZ);
+        int n = z.getNumElements();
+        for (int i = 0; i < n; i++) {
+            gradZ.data[i] = gradA.data[i] * slope(z.data[i], a.data[i]);
+        }
+    }
+
+    /**
+     * The activation called {@code name} (case-insensitive): identity, relu, tanh, sigmoid or
+     * softmax.
+     *
+     * @throws IllegalArgumentException naming the unknown name and the allowed ones
+     */
+    public static Activation of(String name) {
+        String key = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Activation a : values()) {
+            if (a.id.equals(key)) {
+                return a;
+            }
+        }
+        throw new IllegalArgumentException("unknown activation '" + name + "'; allowed: "
+                + Arrays.stream(values()).map(Activation::id).collect(Collectors.joining(", ")));
+    }
+
+    private static void requireSameShape(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        if (a.numRows != b.numRows || a.numCols != b.numCols || a.numRows != c.numRows || a.numCols != c.numCols) {
+            throw new IllegalArgumentException("shape mismatch: " + Shapes.of(a) + ", " + Shapes.of(b) + " and "
+                    + Shapes.of(c) + " must all have the same shape");
+        }
+    }
+}

@@ -1,0 +1,248 @@
+package gdkit.plot;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Locale;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * A heat map of a table of values, e.g. per-layer gradient norms (layer x step), rendered as a
+ * static image with axes, a title and a colour bar.
+ *
+ * <p>Row {@code i} of the table is drawn at height {@code yFirst + i} (row 0 at the bottom) and
+ * column {@code j} at {@code xFirst + j}. Colour encodes {@code log10(value)} by default, since
+ * gradient norms span decades; non-finite values (and, on the log scale, values {@code <= 0}) are
+ * grey.
+ *
+ * <pre>{@code
+ * HeatMap.of("gradient norm per layer", "step", "layer", monitor.matrix(names)).yFirst(1).show()
+ * }</pre>
+ */
+public final class HeatMap {
+    private static final int COLOR_BAR_WIDTH = 100;
+    /** Viridis anchors (perceptually uniform, colour-blind safe): dark blue = low, yellow = high. */
+    private static final Color[] RAMP = {
+        new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
+        new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725),
+    };
+    private static final Color MISSING = new Color(0xBBBBBB);
+
+    private final String title;
+    private final String xLabel;
+    private final String yLabel;
+    private final double[][] values;
+    private final int rows;
+    private final int cols;
+    private double xFirst;
+    private double yFirst;
+    private boolean log = true;
+    private String colorLabel = "value";
+
+    private HeatMap(String title, String xLabel, String yLabel, double[][] values) {
+        if (values.length == 0 || values[0].length == 0) {
+            throw new IllegalArgumentException("a heat map needs at least one row and one column");
+        }
+        for (int i = 1; i < values.length; i++) {
+            if (values[i].length != values[0].length) {
+                throw new IllegalArgumentException("row " + i + " has " + values[i].length + " values but row 0 has "
+                        + values[0].length + " (every row needs the same length)");
+            }
+        }
+        this.title = title;
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        this.values = values;
+        this.rows = values.length;
+        this.cols = values[0].length;
+    }
+
+    /** A heat map of {@code values[row][column]}: rows along the y axis, columns along the x axis. */
+    public static HeatMap of(String title, String xLabel, String yLabel, double[][] values) {
+        return new HeatMap(title, xLabel, yLabel, values);
+    }
+
+    /** The x value of column 0 (default 0); column j is at {@code xFirst + j}. */
+    public HeatMap xFirst(double x) {
+        this.xFirst = x;
+        return this;
+    }
+
+    /** The y value of row 0 (default 0), e.g. 1 for layers counted from 1. */
+    public HeatMap yFirst(double y) {
+        this.yFirst = y;
+        return this;
+    }
+
+    /** Whether colour encodes log10 of the value (default true) or the value itself. */
+    public HeatMap logScale(boolean log) {
+        this.log = log;
+        return this;
+    }
+
+    /** The colour bar's label, e.g. {@code "gradient norm"}. */
+    public HeatMap colorLabel(String label) {
+        this.colorLabel = label;
+        return this;
+    }
+
+    /** Renders the heat map (at twice its nominal size, like {@link Plots#show}). */
+    public BufferedImage show() {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        boolean missing = false;
+        for (double[] row : values) {
+            for (double v : row) {
+                if (drawable(v)) {
+                    lo = Math.min(lo, scaled(v));
+                    hi = Math.max(hi, scaled(v));
+                } else {
+                    missing = true;
+                }
+            }
+        }
+        if (lo > hi) {
+            lo = 0;
+            hi = 1;
+        } else if (lo == hi) {
+            lo -= 0.5;
+            hi += 0.5;
+        }
+        String fullTitle = missing ? title + " (grey: not finite)" : title;
+        XYChart chart = Style.newChart(fullTitle, xLabel, yLabel, Style.WIDTH - COLOR_BAR_WIDTH, Style.HEIGHT);
+        double x0 = xFirst - 0.5;
+        double x1 = xFirst + cols - 0.5;
+        double y0 = yFirst - 0.5;
+        double y1 = yFirst + rows - 0.5;
+        var s = chart.getStyler();
+        s.setXAxisMin(x0).setXAxisMax(x1).setYAxisMin(y0).setYAxisMax(y1);
+        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
+        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
+        s.setPlotGridLinesVisible(false);
+        s.setLegendVisible(false);
+        // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
+        // spaced because XChart puts ticks only at the data points of short, evenly spaced series.
+        XYSeries anchor = chart.addSeries(" ", new double[] {x0, x0 + 0.3 * (x1 - x0), x1},
+                new double[] {y0, y0 + 0.3 * (y1 - y0), y1});
+        anchor.setMarker(SeriesMarkers.NONE);
+        anchor.setLineColor(new Color(0, 0, 0, 0));
+
+        int scale = Style.SCALE;
+        int w = chart.getWidth();
+        int h = chart.getHeight();
+        BufferedImage scratch = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D sg = prepare(scratch, scale);
+        chart.paint(sg, w, h);
+        sg.dispose();
+        double left = chart.getScreenXFromChart(x0);
+        double right = chart.getScreenXFromChart(x1);
+        double top = chart.getScreenYFromChart(y1);
+        double bottom = chart.getScreenYFromChart(y0);
+
+        BufferedImage image = new BufferedImage((w + COLOR_BAR_WIDTH) * scale, h * scale, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = prepare(image, scale);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, w + COLOR_BAR_WIDTH, h);
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+        g.drawImage(cells(lo, hi), (int) Math.round(left), (int) Math.round(top),
+                (int) Math.round(right - left), (int) Math.round(bottom - top), null);
+        chart.paint(g, w, h);
+        colorBar(g, w + 10, (int) Math.round(top), (int) Math.round(bottom - top), lo, hi);
+        g.dispose();
+        return image;
+    }
+
+    private boolean drawable(double v) {
+        return Double.isFinite(v) && (!log || v > 0);
+    }
+
+    private double scaled(double v) {
+        return log ? Math.log10(v) : v;
+    }
+
+    /** One pixel per cell, row 0 at the bottom. */
+    private BufferedImage cells(double lo, double hi) {
+        BufferedImage img = new BufferedImage(cols, rows, BufferedImage.TYPE_INT_RGB);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                double v = values[i][j];
+                Color c = drawable(v) ? ramp((scaled(v) - lo) / (hi - lo)) : MISSING;
+                img.setRGB(j, rows - 1 - i, c.getRGB());
+            }
+        }
+        return img;
+    }
+
+    private static Graphics2D prepare(BufferedImage image, int scale) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.scale(scale, scale);
+        return g;
+    }
+
+    private static Color ramp(double u) {
+        double p = Math.max(0, Math.min(1, u)) * (RAMP.length - 1);
+        int i = Math.min(RAMP.length - 2, (int) Math.floor(p));
+        double f = p - i;
+        Color c0 = RAMP[i];
+        Color c1 = RAMP[i + 1];
+        return new Color((int) Math.round(c0.getRed() + f * (c1.getRed() - c0.getRed())),
+                (int) Math.round(c0.getGreen() + f * (c1.getGreen() - c0.getGreen())),
+                (int) Math.round(c0.getBlue() + f * (c1.getBlue() - c0.getBlue())));
+    }
+
+    private void colorBar(Graphics2D g, int x, int y, int height, double lo, double hi) {
+        int barWidth = 14;
+        for (int k = 0; k < height; k++) {
+            g.setColor(ramp(1 - (k + 0.5) / height));
+            g.fillRect(x, y + k, barWidth, 1);
+        }
+        g.setColor(Color.DARK_GRAY);
+        g.setStroke(new BasicStroke(0.8f));
+        g.drawRect(x, y, barWidth, height);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        for (double t : ticks(lo, hi)) {
+            int ty = y + height - (int) Math.round((t - lo) / (hi - lo) * height);
+            g.drawLine(x + barWidth, ty, x + barWidth + 3, ty);
+            String label = !log ? String.format(Locale.ROOT, "%.3g", t)
+                    : t == Math.rint(t) ? "1e" + (long) t : String.format(Locale.ROOT, "%.2g", Math.pow(10, t));
+            g.drawString(label, x + barWidth + 5, ty + 4);
+        }
+        Graphics2D rotated = (Graphics2D) g.create();
+        rotated.rotate(-Math.PI / 2);
+        rotated.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        String label = log ? colorLabel + " (log scale)" : colorLabel;
+        int width = rotated.getFontMetrics().stringWidth(label);
+        rotated.drawString(label, -(y + height / 2 + width / 2), x + barWidth + 60);
+        rotated.dispose();
+    }
+
+    /** Tick positions on the colour bar: whole decades on a log scale (at most about 8), else 5 even steps. */
+    private double[] ticks(double lo, double hi) {
+        if (log) {
+            int first = (int) Math.ceil(lo);
+            int last = (int) Math.floor(hi);
+            if (last >= first) {
+                int stride = Math.max(1, (last - first + 7) / 8);
+                int count = (last - first) / stride + 1;
+                double[] t = new double[count];
+                for (int k = 0; k < count; k++) {
+                    t[k] = first + k * stride;
+                }
+                return t;
+            }
+        }
+        double[] t = new double[5];
+        for (int k = 0; k < 5; k++) {
+            t[k] = lo + (hi - lo) * k / 4;
+        }
+        return t;
+    }
+}

@@ -1,0 +1,304 @@
+package gdkit.train;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * A diagnosis of a training run from what it recorded: how fast the loss and the gradient norm
+ * grow or shrink per step, whether consecutive updates point the same way, and a
+ * {@link Verdict}.
+ *
+ * <pre>{@code
+ * Health h = Health.of(run);
+ * h.verdict();              // e.g. EXPLODING
+ * h.gradientGrowthRate();   // e.g. 1.52: the gradient norm is multiplied by 1.52 per step
+ * h.summary();              // one line in words
+ * }</pre>
+ *
+ * <p><b>How it decides.</b> Rates are {@code exp(slope)} of a least-squares line through the
+ * logarithm of the loss (or gradient norm) against the step, fitted over the later half of the
+ * finite steps, so a transient start does not blur them. The <em>alignment</em> is the mean
+ * cosine between consecutive parameter updates over the same window (it needs the recorded
+ * parameter trajectory, see {@link Trainer#recordParams}; otherwise it is NaN): near -1 the
+ * parameters bounce back and forth, near +1 they keep moving the same way. Then, in this order:
+ * <ol>
+ * <li>{@link Verdict#DIVERGED} if the run diverged or a value is not finite;</li>
+ * <li>if the fitted loss at least doubles over the window: {@link Verdict#ASCENDING} when the
+ * updates are aligned (alignment {@code > 0.5}), else {@link Verdict#EXPLODING};</li>
+ * <li>{@link Verdict#OSCILLATING} if the updates alternate (alignment {@code < -0.5}), or, when
+ * the alignment is unknown, the loss goes up and down at 80 % or more of the steps;</li>
+ * <li>{@link Verdict#VANISHING} if the loss has stalled (it never went more than 1 % below its
+ * start) and a step can lower it by only a tiny fraction: the first-order decrease
+ * {@code lr * |g|^2} is below {@code 1e-4} of the loss (median over the window);</li>
+ * <li>{@link Verdict#HEALTHY} otherwise.</li>
+ * </ol>
+ */
+public final class Health {
+    /** What a run's record says about it. */
+    public enum Verdict {
+        /** The loss goes down (or has settled) without signs of trouble. */
+        HEALTHY,
+        /** The parameters bounce back and forth across a valley (or the loss zig-zags) without blowing up. */
+        OSCILLATING,
+        /** The loss grows exponentially while the updates overshoot (alternate in direction). */
+        EXPLODING,
+        /** The loss has stalled because the steps are too small to move it: the gradient has vanished. */
+        VANISHING,
+        /** Training blew up: the loss or gradient became non-finite or passed the trainer's blow-up factor. */
+        DIVERGED,
+        /**
+         * The loss grows while consecutive updates point the same way: the update climbs the
+         * gradient, as with a sign error ({@code theta += lr * g}). Looks like an explosion in the
+         * loss curve, but happens at any learning rate.
+         */
+        ASCENDING
+    }
+
+    private static final double ALIGNED = 0.5;
+    private static final double ZIGZAG = 0.8;
+    private static final double STALL = 0.01;
+    private static final double TINY_PROGRESS = 1e-4;
+
+    private final Verdict verdict;
+    private final int divergedAt;
+    private final String divergence;
+    private final double lossRate;
+    private final double gradientRate;
+    private final double alignment;
+    private final int from;
+    private final int to;
+    private final String detail;
+
+    private Health(Verdict verdict, int divergedAt, String divergence, double lossRate, double gradientRate,
+            double alignment, int from, int to, String detail) {
+        this.verdict = verdict;
+        this.divergedAt = divergedAt;
+        this.divergence = divergence;
+        this.lossRate = lossRate;
+        this.gradientRate = gradientRate;
+        this.alignment = alignment;
+        this.from = from;
+        this.to = to;
+        this.detail = detail;
+    }
+
+    /** Diagnoses a finished run (its history, and whether and where the trainer saw it diverge). */
+    public static Health of(Run run) {
+        History h = run.history();
+        String reason = null;
+        if (run.diverged()) {
+            String m = run.message();
+            int colon = m.indexOf(": ");
+            reason = colon >= 0 ? m.substring(colon + 2) : m;
+        }
+        return analyse(h.loss(), h.gradientNorm(), h.stepSize(), h.hasParams() ? h.params() : null,
+                run.divergedAt(), reason);
+    }
+
+    /** Diagnoses a recorded history; it counts as diverged from its first non-finite value. */
+    public static Health of(History history) {
+        return analyse(history.loss(), history.gradientNorm(), history.stepSize(),
+                history.hasParams() ? history.params() : null, -1, null);
+    }
+
+    /**
+     * Diagnoses loss and gradient-norm series (one value per step) of plain gradient descent with
+     * learning rate {@code learningRate}, e.g. ones computed in a notebook. Without a parameter
+     * trajectory the alignment is unknown.
+     */
+    public static Health of(double[] loss, double[] gradientNorm, double learningRate) {
+        if (loss.length != gradientNorm.length) {
+            throw new IllegalArgumentException("loss has " + loss.length + " values but gradientNorm has "
+                    + gradientNorm.length + " (expected one of each per step)");
+        }
+        double[] rate = new double[loss.length];
+        Arrays.fill(rate, learningRate);
+        return analyse(loss.clone(), gradientNorm.clone(), rate, null, -1, null);
+    }
+
+    private static Health analyse(double[] loss, double[] grad, double[] rate, double[][] params,
+            int divergedAt, String reason) {
+        int n = loss.length;
+        if (n == 0) {
+            throw new IllegalArgumentException("the history has no steps to diagnose");
+        }
+        int finite = 0;
+        while (finite < n && Double.isFinite(loss[finite]) && Double.isFinite(grad[finite])) {
+            finite++;
+        }
+        if (divergedAt < 0 && finite < n) {
+            divergedAt = finite;
+            reason = !Double.isFinite(loss[finite]) ? "loss is " + loss[finite] : "gradient norm is " + grad[finite];
+        }
+        int from = finite / 2;
+        int to = finite;
+        double lossRate = growthRate(loss, from, to);
+        double gradRate = growthRate(grad, from, to);
+        double alignment = params == null ? Double.NaN : alignment(params, from, to);
+        if (divergedAt >= 0) {
+            return new Health(Verdict.DIVERGED, divergedAt, reason, lossRate, gradRate, alignment, from, to, "");
+        }
+        if (to - from >= 2 && (to - from - 1) * Math.log(lossRate) >= Math.log(2)) {
+            Verdict v = alignment > ALIGNED ? Verdict.ASCENDING : Verdict.EXPLODING;
+            return new Health(v, -1, null, lossRate, gradRate, alignment, from, to, "");
+        }
+        double zigzag = zigzag(loss, from, to);
+        if (alignment < -ALIGNED || (Double.isNaN(alignment) && to - from >= 6 && zigzag >= ZIGZAG)) {
+            String d = Double.isNaN(alignment)
+                    ? String.format(Locale.ROOT, "the loss changes direction at %.0f%% of the steps", 100 * zigzag)
+                    : "";
+            return new Health(Verdict.OSCILLATING, -1, null, lossRate, gradRate, alignment, from, to, d);
+        }
+        double drop = (loss[0] - min(loss, 0, to)) / Math.max(Math.abs(loss[0]), Double.MIN_NORMAL);
+        double progress = medianProgress(loss, grad, rate, from, to);
+        if (drop < STALL && progress < TINY_PROGRESS && to >= 2) {
+            String d = String.format(Locale.ROOT, "the loss is down only %.2g%% over %d steps and a step can lower "
+                    + "it by about %.1e of its value", 100 * drop, to, progress);
+            return new Health(Verdict.VANISHING, -1, null, lossRate, gradRate, alignment, from, to, d);
+        }
+        return new Health(Verdict.HEALTHY, -1, null, lossRate, gradRate, alignment, from, to, "");
+    }
+
+    /** exp of the least-squares slope of log(v[t]) against t over [from, to); NaN if fewer than 2 points. */
+    static double growthRate(double[] v, int from, int to) {
+        int m = to - from;
+        if (m < 2) {
+            return Double.NaN;
+        }
+        double meanT = (from + to - 1) / 2.0;
+        double meanY = 0;
+        for (int t = from; t < to; t++) {
+            meanY += log(v[t]);
+        }
+        meanY /= m;
+        double sxy = 0;
+        double sxx = 0;
+        for (int t = from; t < to; t++) {
+            sxy += (t - meanT) * (log(v[t]) - meanY);
+            sxx += (t - meanT) * (t - meanT);
+        }
+        return Math.exp(sxy / sxx);
+    }
+
+    private static double log(double v) {
+        return Math.log(Math.max(Math.abs(v), Double.MIN_NORMAL));
+    }
+
+    /** Mean cosine between update k and update k - 1 (update k = params[k + 1] - params[k]) for k in [from, to). */
+    private static double alignment(double[][] params, int from, int to) {
+        double sum = 0;
+        int count = 0;
+        for (int k = Math.max(from, 1); k < Math.min(to, params.length - 1); k++) {
+            double dot = 0;
+            double a = 0;
+            double b = 0;
+            for (int i = 0; i < params[k].length; i++) {
+                double u = params[k + 1][i] - params[k][i];
+                double w = params[k][i] - params[k - 1][i];
+                dot += u * w;
+                a += u * u;
+                b += w * w;
+            }
+            double c = dot / Math.sqrt(a * b);
+            if (Double.isFinite(c)) {
+                sum += c;
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : sum / count;
+    }
+
+    /** Fraction of steps in the window where the loss changes direction (up then down, or down then up). */
+    private static double zigzag(double[] loss, int from, int to) {
+        int turns = 0;
+        int count = 0;
+        for (int t = from + 1; t < to - 1; t++) {
+            double before = loss[t] - loss[t - 1];
+            double after = loss[t + 1] - loss[t];
+            count++;
+            if (before * after < 0) {
+                turns++;
+            }
+        }
+        return count == 0 ? 0 : (double) turns / count;
+    }
+
+    private static double medianProgress(double[] loss, double[] grad, double[] rate, int from, int to) {
+        double[] p = new double[to - from];
+        for (int t = from; t < to; t++) {
+            p[t - from] = rate[t] * grad[t] * grad[t] / Math.max(Math.abs(loss[t]), Double.MIN_NORMAL);
+        }
+        Arrays.sort(p);
+        return p.length == 0 ? Double.NaN : p[p.length / 2];
+    }
+
+    private static double min(double[] v, int from, int to) {
+        double m = Double.POSITIVE_INFINITY;
+        for (int t = from; t < to; t++) {
+            m = Math.min(m, v[t]);
+        }
+        return m;
+    }
+
+    public Verdict verdict() {
+        return verdict;
+    }
+
+    public boolean diverged() {
+        return verdict == Verdict.DIVERGED;
+    }
+
+    /** The step at which training diverged, or -1. */
+    public int divergedAt() {
+        return divergedAt;
+    }
+
+    /** The factor by which the loss is multiplied per step (fit over the window); below 1 means it falls. */
+    public double lossGrowthRate() {
+        return lossRate;
+    }
+
+    /** The factor by which the gradient norm is multiplied per step (fit over the window). */
+    public double gradientGrowthRate() {
+        return gradientRate;
+    }
+
+    /** Mean cosine between consecutive updates over the window, in [-1, 1]; NaN without a parameter trajectory. */
+    public double updateAlignment() {
+        return alignment;
+    }
+
+    /** First step of the window the rates are fitted on. */
+    public int windowStart() {
+        return from;
+    }
+
+    /** One past the last step of the window. */
+    public int windowEnd() {
+        return to;
+    }
+
+    /** One line in words, e.g. {@code "EXPLODING: the loss grows x2.25 per step, ..."}. */
+    public String summary() {
+        String rates = String.format(Locale.ROOT, "loss x%.3g per step, gradient norm x%.3g per step (fit over steps %d-%d)",
+                lossRate, gradientRate, from, to - 1);
+        String align = Double.isNaN(alignment) ? ""
+                : String.format(Locale.ROOT, "; consecutive updates: cosine %+.2f", alignment);
+        return switch (verdict) {
+            case DIVERGED -> "DIVERGED at step " + divergedAt + " (" + divergence + "); before that: " + rates + align;
+            case EXPLODING -> "EXPLODING: " + rates + align
+                    + (alignment < -ALIGNED ? " (the updates overshoot back and forth)" : "");
+            case ASCENDING -> "ASCENDING: " + rates + align
+                    + " (the updates keep climbing: is the sign of the update wrong?)";
+            case OSCILLATING -> "OSCILLATING: " + rates + align + (detail.isEmpty() ? "" : "; " + detail)
+                    + " (bouncing, but not growing)";
+            case VANISHING -> "VANISHING: " + detail + "; " + rates;
+            case HEALTHY -> "HEALTHY: " + rates + align;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return summary();
+    }
+}

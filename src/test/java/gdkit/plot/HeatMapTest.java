@@ -1,0 +1,49 @@
+package gdkit.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.image.BufferedImage;
+
+import org.junit.jupiter.api.Test;
+
+class HeatMapTest {
+    @Test
+    void rendersCellsWithLowAndHighColoursAndGreyForNonFinite() {
+        double[][] v = new double[4][20];
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 20; j++) {
+                v[i][j] = Math.pow(10, i - 2);
+            }
+        }
+        v[3][19] = Double.NaN;
+        BufferedImage img = HeatMap.of("norms", "step", "layer", v).yFirst(1).colorLabel("gradient norm").show();
+        assertEquals(2 * (760 - 100 + 100), img.getWidth());
+        // find the plot area by its colours: the bottom row (lowest values) is dark, the top row bright
+        int dark = 0x440154;
+        int bright = 0xFDE725;
+        int grey = 0xBBBBBB;
+        int darkCount = 0;
+        int brightCount = 0;
+        int greyCount = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                darkCount += rgb == dark ? 1 : 0;
+                brightCount += rgb == bright ? 1 : 0;
+                greyCount += rgb == grey ? 1 : 0;
+            }
+        }
+        assertNotEquals(0, darkCount);
+        assertNotEquals(0, brightCount);
+        assertNotEquals(0, greyCount);
+    }
+
+    @Test
+    void raggedRowsAreRejected() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeatMap.of("t", "x", "y", new double[][] {{1, 2}, {3}}));
+        assertEquals("row 1 has 1 values but row 0 has 2 (every row needs the same length)", e.getMessage());
+    }
+}

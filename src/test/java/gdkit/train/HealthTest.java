@@ -1,0 +1,201 @@
+package gdkit.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import gdkit.data.Synthetic;
+import gdkit.model.LinearRegression;
+import gdkit.model.Spectrum;
+import gdkit.optim.GradientDescent;
+import gdkit.optim.Optimizer;
+import gdkit.train.Health.Verdict;
+
+class HealthTest {
+    /** A history of {@code loss[t]}, {@code grad[t]}, learning rate 0.1, and a 1-D parameter path. */
+    private static History history(double[] loss, double[] grad, double[] path) {
+        History h = new History(loss.length, 1, path != null, loss.length);
+        if (path != null) {
+            h.recordParams(new double[] {path[0]});
+        }
+        for (int t = 0; t < loss.length; t++) {
+            h.recordStep(loss[t], grad[t], 0.1);
+            if (path != null && t + 1 < path.length) {
+                h.recordParams(new double[] {path[t + 1]});
+            }
+        }
+        return h;
+    }
+
+    private static double[] geometric(double first, double ratio, int n) {
+        double[] v = new double[n];
+        for (int t = 0; t < n; t++) {
+            v[t] = first * Math.pow(ratio, t);
+        }
+        return v;
+    }
+
+    /** Positions that bounce around 0 with amplitude growing by {@code ratio} per step. */
+    private static double[] bouncing(double ratio, int n) {
+        double[] p = geometric(1, ratio, n + 1);
+        for (int t = 1; t < p.length; t += 2) {
+            p[t] = -p[t];
+        }
+        return p;
+    }
+
+    @Test
+    void growthRatesAreTheFittedFactorPerStep() {
+        Health h = Health.of(history(geometric(4, 2.25, 30), geometric(1, 1.5, 30), bouncing(1.5, 30)));
+        assertEquals(2.25, h.lossGrowthRate(), 1e-12);
+        assertEquals(1.5, h.gradientGrowthRate(), 1e-12);
+        assertEquals(-1, h.updateAlignment(), 1e-12);
+        assertEquals(15, h.windowStart());
+        assertEquals(30, h.windowEnd());
+    }
+
+    @Test
+    void healthyWhenTheLossFalls() {
+        Health h = Health.of(history(geometric(10, 0.9, 50), geometric(3, 0.95, 50), geometric(5, 0.95, 50)));
+        assertEquals(Verdict.HEALTHY, h.verdict(), h.summary());
+    }
+
+    @Test
+    void explodingWhenTheLossGrowsAndUpdatesOvershoot() {
+        Health h = Health.of(history(geometric(1, 1.44, 30), geometric(1, 1.2, 30), bouncing(1.2, 30)));
+        assertEquals(Verdict.EXPLODING, h.verdict(), h.summary());
+        assertTrue(h.summary().startsWith("EXPLODING"), h.summary());
+    }
+
+    @Test
+    void explodingWithoutATrajectory() {
+        Health h = Health.of(geometric(1, 1.3, 40), geometric(1, 1.14, 40), 0.1);
+        assertEquals(Verdict.EXPLODING, h.verdict(), h.summary());
+        assertTrue(Double.isNaN(h.updateAlignment()));
+    }
+
+    @Test
+    void ascendingWhenTheLossGrowsAndUpdatesAgree() {
+        Health h = Health.of(history(geometric(1, 1.2, 30), geometric(1, 1.1, 30), geometric(1, 1.1, 31)));
+        assertEquals(Verdict.ASCENDING, h.verdict(), h.summary());
+        assertTrue(h.summary().contains("sign"), h.summary());
+    }
+
+    @Test
+    void oscillatingWhenUpdatesAlternateButNothingGrows() {
+        Health h = Health.of(history(geometric(10, 0.98, 40), geometric(3, 0.99, 40), bouncing(0.99, 40)));
+        assertEquals(Verdict.OSCILLATING, h.verdict(), h.summary());
+    }
+
+    @Test
+    void oscillatingFromAZigZaggingLossWithoutATrajectory() {
+        double[] loss = new double[40];
+        for (int t = 0; t < 40; t++) {
+            loss[t] = t % 2 == 0 ? 2 : 1;
+        }
+        Health h = Health.of(loss, geometric(1, 1, 40), 0.1);
+        assertEquals(Verdict.OSCILLATING, h.verdict(), h.summary());
+    }
+
+    @Test
+    void vanishingWhenTheLossStallsWithATinyGradient() {
+        double[] loss = geometric(0.7, 0.99999, 100);
+        Health h = Health.of(loss, geometric(1e-4, 0.97, 100), 0.1);
+        assertEquals(Verdict.VANISHING, h.verdict(), h.summary());
+        // the same flat loss with a real gradient is not vanishing
+        assertEquals(Verdict.HEALTHY, Health.of(loss, geometric(0.5, 1, 100), 0.1).verdict());
+    }
+
+    @Test
+    void divergedAtTheFirstNonFiniteValue() {
+        double[] loss = geometric(1, 3, 20);
+        loss[17] = Double.POSITIVE_INFINITY;
+        loss[18] = Double.NaN;
+        Health h = Health.of(loss, geometric(1, 1.7, 20), 0.1);
+        assertEquals(Verdict.DIVERGED, h.verdict());
+        assertEquals(17, h.divergedAt());
+        assertTrue(h.summary().startsWith("DIVERGED at step 17 (loss is Infinity)"), h.summary());
+        assertEquals(3, h.lossGrowthRate(), 1e-9);
+    }
+
+    @Test
+    void anEmptyHistoryIsRejected() {
+        assertThrows(IllegalArgumentException.class, () -> Health.of(new double[0], new double[0], 0.1));
+    }
+
+    // Real runs on notebook 01's line: the eigenvalues of the Hessian predict each verdict.
+
+    private final LinearRegression line = new LinearRegression(Synthetic.line(100, 3, 2, 0.5, 42));
+    private final Spectrum spectrum = Spectrum.of(line.hessian());
+
+    private Run run(Optimizer optimizer, int steps) {
+        return Trainer.of(line, optimizer).steps(steps).run(new double[] {0, 0});
+    }
+
+    @Test
+    void tooLargeAStepExplodesAtTheRateTheEigenvaluePredicts() {
+        double eta = 1.2 * spectrum.maxStableStep();
+        Health h = Health.of(run(new GradientDescent(eta), 25));
+        assertEquals(Verdict.EXPLODING, h.verdict(), h.summary());
+        assertEquals(Math.abs(1 - eta * spectrum.max()), h.gradientGrowthRate(), 1e-3);
+        assertTrue(h.updateAlignment() < -0.99, h.summary());
+    }
+
+    @Test
+    void aStepBelowTheLimitOnlyOscillates() {
+        Health h = Health.of(run(new GradientDescent(0.95 * spectrum.maxStableStep()), 60));
+        assertEquals(Verdict.OSCILLATING, h.verdict(), h.summary());
+        assertTrue(h.lossGrowthRate() < 1, h.summary());
+    }
+
+    @Test
+    void aSafeStepIsHealthy() {
+        Health h = Health.of(run(new GradientDescent(0.3 * spectrum.maxStableStep()), 60));
+        assertEquals(Verdict.HEALTHY, h.verdict(), h.summary());
+    }
+
+    @Test
+    void aSignErrorAscends() {
+        Optimizer wrongSign = new Optimizer() {
+            @Override
+            public void step(double[] params, double[] gradient) {
+                for (int i = 0; i < params.length; i++) {
+                    params[i] += 0.05 * gradient[i];
+                }
+            }
+
+            @Override
+            public double learningRate() {
+                return 0.05;
+            }
+
+            @Override
+            public void setLearningRate(double rate) {
+            }
+
+            @Override
+            public void reset() {
+            }
+
+            @Override
+            public String describe() {
+                return "GD with a sign error";
+            }
+        };
+        Health h = Health.of(run(wrongSign, 30));
+        assertEquals(Verdict.ASCENDING, h.verdict(), h.summary());
+        assertEquals(1 + 0.05 * spectrum.max(), h.gradientGrowthRate(), 1e-2);
+    }
+
+    @Test
+    void aRunThatBlewUpIsDivergedAtTheTrainersStep() {
+        Run r = run(new GradientDescent(3 * spectrum.maxStableStep()), 200);
+        Health h = Health.of(r);
+        assertTrue(r.diverged());
+        assertEquals(Verdict.DIVERGED, h.verdict());
+        assertEquals(r.divergedAt(), h.divergedAt());
+        assertTrue(h.summary().startsWith("DIVERGED at step " + r.divergedAt()), h.summary());
+    }
+}
