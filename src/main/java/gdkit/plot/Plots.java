@@ -178,6 +178,14 @@ public final class Plots {
                 }
             }
         }
+        Double max = chart.getStyler().getYAxisMax();
+        Double min = chart.getStyler().getYAxisMin();
+        if (max != null && max > 0) {
+            hi = Math.min(hi, max);
+        }
+        if (min != null && min > 0) {
+            lo = Math.max(lo, min);
+        }
         int every = hi > lo ? Math.max(1, (int) Math.ceil(Math.log10(hi / lo) / 12)) : 1;
         chart.getStyler().setYAxisTickLabelsFormattingFunction(
                 v -> Math.floorMod((int) Math.round(Math.log10(v)), every) == 0 ? Style.decade(v) : "");
