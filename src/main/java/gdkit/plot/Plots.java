@@ -145,9 +145,39 @@ public final class Plots {
      * sharp in the HTML report.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
+        Double xMin = null;
+        boolean roundTicks = false;
         if (chart instanceof XYChart) {
-            thinLogLabels((XYChart) chart);
+            XYChart xy = (XYChart) chart;
+            thinLogLabels(xy);
+            xMin = xy.getStyler().getXAxisMin();
+            roundTicks = xMin == null && !xy.getStyler().isXAxisLogarithmic();
+            if (roundTicks) {
+                // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...);
+                // an axis that starts a hair below the data makes it choose round numbers instead.
+                xy.getStyler().setXAxisMin(smallestX(xy) - 1e-9);
+            }
         }
+        try {
+            return render(chart);
+        } finally {
+            if (roundTicks) {
+                ((XYChart) chart).getStyler().setXAxisMin(xMin);
+            }
+        }
+    }
+
+    private static double smallestX(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getXData()) {
+                lo = Math.min(lo, v);
+            }
+        }
+        return Double.isFinite(lo) ? lo : 0;
+    }
+
+    private static BufferedImage render(Chart<?, ?> chart) {
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
