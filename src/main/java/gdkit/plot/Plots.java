@@ -2,7 +2,6 @@ package gdkit.plot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -181,11 +180,8 @@ public final class Plots {
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = Underlay.prepare(image, Style.SCALE);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(Style.SCALE, Style.SCALE);
             chart.paint(g, w, h);
         } finally {
             g.dispose();
@@ -223,12 +219,12 @@ public final class Plots {
 
     /** Renders a loss surface with its paths (see {@link SurfaceChart}). */
     public static BufferedImage show(SurfaceChart chart) {
-        return chart.render(Style.SCALE);
+        return chart.render();
     }
 
     /** Renders a heat map with its marks (see {@link SurfaceHeatMap}). */
     public static BufferedImage show(SurfaceHeatMap map) {
-        return map.render(Style.SCALE);
+        return map.render();
     }
 
     /** Places images side by side in a grid with {@code columns} columns (small multiples). */
