@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import gdkit.train.Run;
@@ -50,17 +49,8 @@ public final class SurfaceChart {
             throw new IllegalArgumentException("chart size must be at least 100 x 100, got " + width + " x " + height);
         }
         this.surface = surface;
-        this.chart = Style.newChart(title, xLabel, yLabel, width, height);
-        var s = chart.getStyler();
-        s.setXAxisMin(surface.xMin).setXAxisMax(surface.xMax);
-        s.setYAxisMin(surface.yMin).setYAxisMax(surface.yMax);
-        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotGridLinesVisible(false);
-        s.setPlotContentSize(1.0);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setMarkerSize(4);
+        this.chart = Underlay.surfaceChart(title, xLabel, yLabel, width, height, surface);
+        chart.getStyler().setMarkerSize(4);
     }
 
     /** Draws the path of parameters 0 (x) and 1 (y) of a run's recorded trajectory. */

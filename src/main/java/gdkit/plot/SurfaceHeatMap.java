@@ -7,7 +7,6 @@ import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -61,17 +60,9 @@ public final class SurfaceHeatMap {
         this.low = low;
         this.high = high;
         this.valueLabel = valueLabel;
-        this.chart = Style.newChart(title, xLabel, yLabel, Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT + 40);
-        var s = chart.getStyler();
-        s.setXAxisMin(surface.xMin).setXAxisMax(surface.xMax);
-        s.setYAxisMin(surface.yMin).setYAxisMax(surface.yMax);
-        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotGridLinesVisible(false);
-        s.setPlotContentSize(1.0);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setMarkerSize(9);
+        this.chart = Underlay.surfaceChart(title, xLabel, yLabel, Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT + 40,
+                surface);
+        chart.getStyler().setMarkerSize(9);
     }
 
     /** Paints values {@code >= threshold} grey and labels that grey in the colour bar. */

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.util.function.DoubleFunction;
 
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.Styler;
 
 /**
  * What XChart lacks for heat maps with marks drawn over them: a raster painted underneath an XY
@@ -28,6 +29,24 @@ final class Underlay {
     @FunctionalInterface
     interface Bar {
         void paint(Graphics2D g, int x, int top, int height);
+    }
+
+    /**
+     * An XY chart whose axes span exactly the window of {@code surface}, with transparent
+     * backgrounds so the raster painted underneath shows, and the legend below.
+     */
+    static XYChart surfaceChart(String title, String xLabel, String yLabel, int width, int height, Surface surface) {
+        XYChart chart = Style.newChart(title, xLabel, yLabel, width, height);
+        var s = chart.getStyler();
+        s.setXAxisMin(surface.xMin).setXAxisMax(surface.xMax);
+        s.setYAxisMin(surface.yMin).setYAxisMax(surface.yMax);
+        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
+        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
+        s.setPlotGridLinesVisible(false);
+        s.setPlotContentSize(1.0);
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        return chart;
     }
 
     /** A graphics context with the anti-aliasing every gdkit figure uses, scaled by {@code scale}. */
