@@ -98,7 +98,7 @@ public class L2Penalty implements Objective {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "L2Penalty(lambda=%.3g, %s)", lambda, objective);
+        return String.format(Locale.ROOT, "L2Penalty(lambda=%.3g, %s)", lambda, objective.getClass().getSimpleName());
     }
 
     /** The penalized form of a mean over examples: still a mean over examples plus a constant term. */

@@ -170,6 +170,6 @@ class L2PenaltyTest {
 
     @Test
     void describesItself() {
-        assertTrue(L2Penalty.of(new Rosenbrock(), 0.25).toString().startsWith("L2Penalty(lambda=0.250, "));
+        assertEquals("L2Penalty(lambda=0.250, Rosenbrock)", L2Penalty.of(new Rosenbrock(), 0.25).toString());
     }
 }
