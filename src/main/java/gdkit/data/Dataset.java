@@ -108,6 +108,33 @@ public final class Dataset {
         return new Dataset(sub, Arrays.copyOfRange(y, from, to), featureNames, targetName);
     }
 
+    /**
+     * The same examples in a random order (seeded), e.g. before splitting into training and test
+     * rows with {@link #rows}.
+     */
+    public Dataset shuffled(long seed) {
+        int n = size();
+        int d = features();
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Random rng = new java.util.Random(seed);
+        for (int i = n - 1; i > 0; i--) {
+            int j = rng.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        DMatrixRMaj out = new DMatrixRMaj(n, d);
+        double[] target = new double[n];
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(x.data, order[i] * d, out.data, i * d, d);
+            target[i] = y[order[i]];
+        }
+        return new Dataset(out, target, featureNames, targetName);
+    }
+
     @Override
     public String toString() {
         return "Dataset(" + size() + " rows, features " + featureNames + ", target '" + targetName + "')";

@@ -13,7 +13,9 @@ import gdkit.model.SeparableObjective;
  * see the blocks {@code layer1.W, layer1.b, ...}.
  *
  * <p>After each call the network's layers hold that batch's activations (and, after a gradient
- * call, its gradients): see {@link Dense}. Batch buffers are allocated once per batch size; a
+ * call, its gradients): see {@link Dense}. After a {@code Trainer} run they therefore hold the
+ * activations of the trainer's last call, the final {@link #loss} on all examples, and the
+ * gradients of the last training step. Batch buffers are allocated once per batch size; a
  * training step allocates nothing.
  */
 public final class MlpObjective implements SeparableObjective {

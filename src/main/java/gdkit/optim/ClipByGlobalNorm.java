@@ -55,12 +55,12 @@ public final class ClipByGlobalNorm extends GradientClipping {
         }
         double norm = Math.sqrt(sum);
         if (!Double.isFinite(norm)) {
-            report(norm, norm, 0, Double.NaN);
+            report(norm, norm, Double.NaN, 0, Double.NaN);
             return;
         }
         double s = factor(threshold(), norm);
         if (s == 1.0) {
-            report(norm, norm, 0, 1.0);
+            report(norm, norm, 1.0, 0, 1.0);
             return;
         }
         int changed = 0;
@@ -70,6 +70,6 @@ public final class ClipByGlobalNorm extends GradientClipping {
                 changed++;
             }
         }
-        report(norm, s * norm, (double) changed / gradient.length, 1.0);
+        report(norm, s * norm, s, (double) changed / gradient.length, 1.0);
     }
 }

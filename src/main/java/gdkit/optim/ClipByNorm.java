@@ -70,7 +70,10 @@ public final class ClipByNorm extends GradientClipping {
             dot += s * norm * norm;
         }
         double cos = changed == 0 ? 1.0 : Math.min(1.0, dot / Math.sqrt(before * after));
-        report(Math.sqrt(before), Math.sqrt(after), gradient.length == 0 ? 0 : (double) changed / gradient.length, cos);
+        double normBefore = Math.sqrt(before);
+        double normAfter = Math.sqrt(after);
+        report(normBefore, normAfter, changed == 0 || before == 0 ? 1.0 : normAfter / normBefore,
+                gradient.length == 0 ? 0 : (double) changed / gradient.length, cos);
         if (recording()) {
             recordedBlocks = count;
             for (int b = 0; b < count; b++) {

@@ -50,9 +50,7 @@ public abstract class GradientClipping implements GradientTransform {
      */
     @Override
     public final void apply(double[] gradient, ParameterBlocks blocks) {
-        if (gradient.length != blocks.dimension()) {
-            Args.length("gradient", gradient, blocks.dimension());
-        }
+        Args.length("gradient", gradient, blocks.dimension());
         clip(gradient, blocks);
         steps++;
         if (fractionClipped > 0) {
@@ -77,13 +75,14 @@ public abstract class GradientClipping implements GradientTransform {
      *
      * @param before   norm of the whole gradient before clipping
      * @param after    norm of the whole gradient after clipping
+     * @param factor   the factor by which the whole gradient's norm shrank (see {@link #lastScale()})
      * @param fraction fraction of the elements that clipping changed
      * @param cos      cosine between the clipped and the raw gradient
      */
-    protected final void report(double before, double after, double fraction, double cos) {
+    protected final void report(double before, double after, double factor, double fraction, double cos) {
         normBefore = before;
         normAfter = after;
-        scale = before > 0 ? after / before : 1.0;
+        scale = factor;
         fractionClipped = fraction;
         cosine = cos;
     }
@@ -144,14 +143,19 @@ public abstract class GradientClipping implements GradientTransform {
 
     /**
      * The factor by which the last clipping shrank the whole gradient's norm,
-     * {@code normAfter / normBefore} (1 if nothing was clipped or the gradient was zero). For
-     * {@link ClipByGlobalNorm} this is exactly the common factor applied to every element.
+     * {@code normAfter / normBefore} (1 if nothing was clipped or the gradient was zero, NaN if
+     * its norm was not finite). For {@link ClipByGlobalNorm} it is the common factor applied to
+     * every element.
      */
     public double lastScale() {
         return scale;
     }
 
-    /** Fraction of the gradient's elements that the last clipping changed, in [0, 1]. */
+    /**
+     * Fraction of the gradient's elements that the last clipping changed, in [0, 1]. Rescaling
+     * leaves zeros unchanged, so for a sparse gradient (a mini-batch of matrix factorization
+     * touches few rows) this is at most the fraction of non-zero elements.
+     */
     public double lastFractionClipped() {
         return fractionClipped;
     }

@@ -2,7 +2,6 @@ package gdkit.plot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -157,17 +156,44 @@ public final class Plots {
      * sharp in the HTML report.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
+        Double xMin = null;
+        boolean roundTicks = false;
         if (chart instanceof XYChart) {
-            thinLogLabels((XYChart) chart);
+            XYChart xy = (XYChart) chart;
+            thinLogLabels(xy);
+            xMin = xy.getStyler().getXAxisMin();
+            roundTicks = xMin == null && !xy.getStyler().isXAxisLogarithmic();
+            if (roundTicks) {
+                // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...);
+                // an axis that starts a hair below the data makes it choose round numbers instead.
+                xy.getStyler().setXAxisMin(smallestX(xy) - 1e-9);
+            }
         }
+        try {
+            return render(chart);
+        } finally {
+            if (roundTicks) {
+                ((XYChart) chart).getStyler().setXAxisMin(xMin);
+            }
+        }
+    }
+
+    private static double smallestX(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getXData()) {
+                lo = Math.min(lo, v);
+            }
+        }
+        return Double.isFinite(lo) ? lo : 0;
+    }
+
+    private static BufferedImage render(Chart<?, ?> chart) {
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = Underlay.prepare(image, Style.SCALE);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(Style.SCALE, Style.SCALE);
             chart.paint(g, w, h);
         } finally {
             g.dispose();
@@ -190,6 +216,14 @@ public final class Plots {
                 }
             }
         }
+        Double max = chart.getStyler().getYAxisMax();
+        Double min = chart.getStyler().getYAxisMin();
+        if (max != null && max > 0) {
+            hi = Math.min(hi, max);
+        }
+        if (min != null && min > 0) {
+            lo = Math.max(lo, min);
+        }
         int every = hi > lo ? Math.max(1, (int) Math.ceil(Math.log10(hi / lo) / 12)) : 1;
         chart.getStyler().setYAxisTickLabelsFormattingFunction(
                 v -> Math.floorMod((int) Math.round(Math.log10(v)), every) == 0 ? Style.decade(v) : "");
@@ -197,12 +231,12 @@ public final class Plots {
 
     /** Renders a loss surface with its paths (see {@link SurfaceChart}). */
     public static BufferedImage show(SurfaceChart chart) {
-        return chart.render(Style.SCALE);
+        return chart.render();
     }
 
     /** Renders a heat map with its marks (see {@link SurfaceHeatMap}). */
     public static BufferedImage show(SurfaceHeatMap map) {
-        return map.render(Style.SCALE);
+        return map.render();
     }
 
     /** Places images side by side in a grid with {@code columns} columns (small multiples). */

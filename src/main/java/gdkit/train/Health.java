@@ -17,7 +17,7 @@ import java.util.Locale;
  *
  * <p><b>How it decides.</b> Rates are {@code exp(slope)} of a least-squares line through the
  * logarithm of the loss (or gradient norm) against the step, fitted over the later half of the
- * finite steps, so a transient start does not blur them. The <em>alignment</em> is the mean
+ * finite steps (at least the last two), so a transient start does not blur them. The <em>alignment</em> is the mean
  * cosine between consecutive parameter updates over the same window (it needs the recorded
  * parameter trajectory, see {@link Trainer#recordParams}; otherwise it is NaN): near -1 the
  * parameters bounce back and forth, near +1 they keep moving the same way. Then, in this order:
@@ -130,7 +130,7 @@ public final class Health {
             divergedAt = finite;
             reason = !Double.isFinite(loss[finite]) ? "loss is " + loss[finite] : "gradient norm is " + grad[finite];
         }
-        int from = finite / 2;
+        int from = Math.min(finite / 2, Math.max(0, finite - 2));
         int to = finite;
         double lossRate = growthRate(loss, from, to);
         double gradRate = growthRate(grad, from, to);
@@ -280,8 +280,9 @@ public final class Health {
 
     /** One line in words, e.g. {@code "EXPLODING: the loss grows x2.25 per step, ..."}. */
     public String summary() {
-        String rates = String.format(Locale.ROOT, "loss x%.3g per step, gradient norm x%.3g per step (fit over steps %d-%d)",
-                lossRate, gradientRate, from, to - 1);
+        String rates = Double.isNaN(lossRate) ? "too few finite steps to fit growth rates"
+                : String.format(Locale.ROOT, "loss x%.3g per step, gradient norm x%.3g per step (fit over steps %d-%d)",
+                        lossRate, gradientRate, from, to - 1);
         String align = Double.isNaN(alignment) ? ""
                 : String.format(Locale.ROOT, "; consecutive updates: cosine %+.2f", alignment);
         return switch (verdict) {

@@ -35,6 +35,22 @@ class SyntheticAndStandardizerTest {
     }
 
     @Test
+    void shuffledKeepsEveryRowWithItsTargetAndRepeatsForASeed() {
+        Dataset d = Synthetic.linear(50, new double[] {2}, 1, new double[] {1}, 0, 4);
+        Dataset s = d.shuffled(9);
+        assertArrayEquals(s.y(), d.shuffled(9).y());
+        assertNotEquals(d.y()[0], s.y()[0]);
+        for (int i = 0; i < s.size(); i++) {
+            assertEquals(2 * s.x().get(i, 0) + 1, s.y()[i], 1e-12);
+        }
+        double[] a = d.y().clone();
+        double[] b = s.y().clone();
+        java.util.Arrays.sort(a);
+        java.util.Arrays.sort(b);
+        assertArrayEquals(a, b);
+    }
+
+    @Test
     void constantFeatureCannotBeStandardized() {
         Dataset d = Dataset.ofColumn(new double[] {2, 2, 2}, new double[] {1, 2, 3}, "const", "y");
         DataException e = assertThrows(DataException.class, () -> Standardizer.fit(d));

@@ -53,6 +53,17 @@ class PlotsTest {
     }
 
     @Test
+    void showLeavesTheChartsAxisSettingsAsTheyWere() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        Plots.addLine(chart, "a", new double[] {3, 2, 1});
+        Plots.show(chart);
+        assertNull(chart.getStyler().getXAxisMin());
+        chart.getStyler().setXAxisMin(-5.0);
+        Plots.show(chart);
+        assertEquals(-5.0, chart.getStyler().getXAxisMin());
+    }
+
+    @Test
     void divergedRunIsDrawnUpToWhereItStopped() {
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("ok", Trainer.of(line, new GradientDescent(0.1)).steps(50).run(new double[2]));

@@ -121,6 +121,16 @@ class HealthTest {
     }
 
     @Test
+    void aRunThatBlowsUpAtOnceStillGetsARateFromItsTwoSteps() {
+        Health h = Health.of(new double[] {1, 1e12}, new double[] {1, 1e6}, 0.1);
+        assertEquals(Verdict.EXPLODING, h.verdict(), h.summary());
+        assertEquals(1e12, h.lossGrowthRate(), 1);
+        Health nan = Health.of(new double[] {Double.NaN}, new double[] {1}, 0.1);
+        assertEquals(0, nan.divergedAt());
+        assertEquals("DIVERGED at step 0 (loss is NaN); before that: too few finite steps to fit growth rates", nan.summary());
+    }
+
+    @Test
     void anEmptyHistoryIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> Health.of(new double[0], new double[0], 0.1));
     }
