@@ -46,6 +46,18 @@ public final class Plots {
         return chart;
     }
 
+    /**
+     * An empty chart with both axes logarithmic, for power laws: {@code y = c x^k} is a straight
+     * line of slope {@code k}. Points with a non-positive x or y are cut like non-finite ones.
+     */
+    public static XYChart logLog(String title, String xLabel, String yLabel) {
+        XYChart chart = logLines(title, xLabel, yLabel);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(Style::decade);
+        return chart;
+    }
+
     /** Loss against step on a log axis, one curve per run, in the order of the map. */
     public static XYChart lossCurves(String title, Map<String, Run> runs) {
         XYChart chart = logLines(title, "step", "loss (log scale)");

@@ -41,6 +41,18 @@ class PlotsTest {
     }
 
     @Test
+    void logLogChartHasTwoLogAxesAndCutsNonPositiveX() {
+        XYChart chart = Plots.logLog("power law", "B", "variance");
+        assertTrue(chart.getStyler().isXAxisLogarithmic());
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        double[] x = {1, 10, 100, 0, 1000};
+        double[] y = {1, 0.1, 0.01, 0.005, 0.001};
+        assertEquals(3, Plots.addLine(chart, "1/B", x, y).getXData().length);
+        assertEquals("10\u2074", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(1e4));
+        assertNotNull(Plots.show(chart));
+    }
+
+    @Test
     void showLeavesTheChartsAxisSettingsAsTheyWere() {
         XYChart chart = Plots.lines("t", "step", "y");
         Plots.addLine(chart, "a", new double[] {3, 2, 1});
