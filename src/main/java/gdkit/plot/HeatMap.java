@@ -90,6 +90,15 @@ public final class HeatMap {
 
     /** Renders the heat map (at twice its nominal size, like {@link Plots#show}). */
     public BufferedImage show() {
+        return render(Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT);
+    }
+
+    /** Renders the heat map as one panel of a {@link Plots#grid} (see {@link Plots#panel}). */
+    public BufferedImage panel() {
+        return render(Style.PANEL_WIDTH - Underlay.BAR_MARGIN, Style.PANEL_HEIGHT);
+    }
+
+    private BufferedImage render(int width, int height) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean missing = false;
@@ -121,6 +130,7 @@ public final class HeatMap {
         s.setChartBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotGridLinesVisible(false);
+        s.setPlotContentSize(1.0);
         s.setLegendVisible(false);
         // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
         // spaced because XChart puts ticks only at the data points of short, evenly spaced series.
@@ -131,7 +141,7 @@ public final class HeatMap {
 
         double low = lo;
         double high = hi;
-        return Underlay.render(chart, cells(lo, hi), x0, x1, y0, y1, (g, x, top, height) -> colorBar(g, x, top, height, low, high));
+        return Underlay.render(chart, width, height, cells(lo, hi), x0, x1, y0, y1, (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, low, high));
     }
 
     private boolean drawable(double v) {

@@ -156,6 +156,11 @@ public final class Plots {
      * sharp in the HTML report.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
+        return show(chart, chart.getWidth(), chart.getHeight());
+    }
+
+    /** Renders a chart laid out at {@code width x height}, with round ticks and thinned log labels. */
+    private static BufferedImage show(Chart<?, ?> chart, int width, int height) {
         Double xMin = null;
         boolean roundTicks = false;
         if (chart instanceof XYChart) {
@@ -170,7 +175,7 @@ public final class Plots {
             }
         }
         try {
-            return render(chart);
+            return render(chart, width, height);
         } finally {
             if (roundTicks) {
                 ((XYChart) chart).getStyler().setXAxisMin(xMin);
@@ -188,9 +193,7 @@ public final class Plots {
         return Double.isFinite(lo) ? lo : 0;
     }
 
-    private static BufferedImage render(Chart<?, ?> chart) {
-        int w = chart.getWidth();
-        int h = chart.getHeight();
+    private static BufferedImage render(Chart<?, ?> chart, int w, int h) {
         BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Underlay.prepare(image, Style.SCALE);
         try {
@@ -229,14 +232,37 @@ public final class Plots {
                 v -> Math.floorMod((int) Math.round(Math.log10(v)), every) == 0 ? Style.decade(v) : "");
     }
 
+    /**
+     * Renders a chart as one panel of a {@link #grid}: laid out at a smaller size with the same
+     * font sizes, so that two panels side by side read like one full-size figure.
+     */
+    public static BufferedImage panel(Chart<?, ?> chart) {
+        int w = chart.getWidth();
+        int h = chart.getHeight();
+        BufferedImage image = show(chart, Style.PANEL_WIDTH, Style.PANEL_HEIGHT);
+        // XChart keeps the size it last painted at; paint once more, off-screen, at the chart's own size.
+        render(chart, w, h);
+        return image;
+    }
+
+    /** A loss surface as one panel of a {@link #grid} (see {@link #panel(Chart)}). */
+    public static BufferedImage panel(SurfaceChart chart) {
+        return chart.render(Style.PANEL_WIDTH - Underlay.BAR_MARGIN, Style.PANEL_HEIGHT + 40);
+    }
+
+    /** A heat map of a surface as one panel of a {@link #grid} (see {@link #panel(Chart)}). */
+    public static BufferedImage panel(SurfaceHeatMap map) {
+        return map.render(Style.PANEL_WIDTH - Underlay.BAR_MARGIN, Style.PANEL_HEIGHT + 40);
+    }
+
     /** Renders a loss surface with its paths (see {@link SurfaceChart}). */
     public static BufferedImage show(SurfaceChart chart) {
-        return chart.render();
+        return chart.render(chart.chart().getWidth(), chart.chart().getHeight());
     }
 
     /** Renders a heat map with its marks (see {@link SurfaceHeatMap}). */
     public static BufferedImage show(SurfaceHeatMap map) {
-        return map.render();
+        return map.render(map.chart().getWidth(), map.chart().getHeight());
     }
 
     /** Places images side by side in a grid with {@code columns} columns (small multiples). */

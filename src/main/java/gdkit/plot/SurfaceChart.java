@@ -106,7 +106,7 @@ public final class SurfaceChart {
         return chart;
     }
 
-    BufferedImage render() {
+    BufferedImage render(int width, int height) {
         double lo = surface.min();
         double hi = surface.max();
         double floor = Math.max((hi - lo) * 1e-4, 1e-12);
@@ -121,8 +121,8 @@ public final class SurfaceChart {
                 cells.setRGB(i, r - 1 - j, c.getRGB());
             }
         }
-        return Underlay.render(chart, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
-                (g, x, top, height) -> colorBar(g, x, top, height, a, b));
+        return Underlay.render(chart, width, height, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
+                (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, a, b));
     }
 
     /** The colour of the band that fraction {@code u} of the log range falls in. */

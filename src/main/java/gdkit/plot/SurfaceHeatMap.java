@@ -108,7 +108,7 @@ public final class SurfaceHeatMap {
         return chart;
     }
 
-    BufferedImage render() {
+    BufferedImage render(int width, int height) {
         int r = surface.resolution;
         BufferedImage cells = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
         for (int j = 0; j < r; j++) {
@@ -118,7 +118,7 @@ public final class SurfaceHeatMap {
                 cells.setRGB(i, r - 1 - j, c.getRGB());
             }
         }
-        return Underlay.render(chart, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax, this::colorBar);
+        return Underlay.render(chart, width, height, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax, this::colorBar);
     }
 
     /** Viridis at {@code u} in [0, 1] (clamped). */

@@ -59,13 +59,12 @@ final class Underlay {
     }
 
     /**
-     * Renders {@code chart} with {@code cells} stretched over the data rectangle
+     * Renders {@code chart}, laid out at {@code w x h}, with {@code cells} stretched over the data rectangle
      * [x0, x1] x [y0, y1] beneath it, and the colour bar in a margin on the right.
      */
-    static BufferedImage render(XYChart chart, BufferedImage cells, double x0, double x1, double y0, double y1, Bar bar) {
+    static BufferedImage render(XYChart chart, int w, int h, BufferedImage cells, double x0, double x1, double y0,
+            double y1, Bar bar) {
         int scale = Style.SCALE;
-        int w = chart.getWidth();
-        int h = chart.getHeight();
         int total = w + BAR_MARGIN;
         // Paint once off-screen so XChart lays out its axes; then the plot area's pixels are known.
         BufferedImage scratch = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);

@@ -64,6 +64,18 @@ class PlotsTest {
     }
 
     @Test
+    void panelsAreSmallerThanAFigureAndLeaveTheChartItsSize() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        Plots.addLine(chart, "a", new double[] {3, 2, 1});
+        int w = chart.getWidth();
+        BufferedImage panel = Plots.panel(chart);
+        assertTrue(panel.getWidth() < Plots.show(chart).getWidth());
+        assertEquals(w, chart.getWidth());
+        BufferedImage two = Plots.grid(2, panel, panel);
+        assertEquals(2 * panel.getWidth(), two.getWidth());
+    }
+
+    @Test
     void divergedRunIsDrawnUpToWhereItStopped() {
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("ok", Trainer.of(line, new GradientDescent(0.1)).steps(50).run(new double[2]));
