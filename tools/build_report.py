@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import HTMLExporter
+from nbconvert.filters.markdown import markdown2html
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "report_template"
@@ -31,14 +32,14 @@ def mathjax_script() -> Path:
 
 
 def summary(nb) -> str:
-    """The notebook's first paragraph after its title, as plain text, for the contents page."""
+    """The notebook's first paragraph after its title, as HTML (math left for MathJax), for the contents page."""
     for cell in nb.cells:
         if cell.cell_type != "markdown":
             continue
         paragraphs = [p.strip() for p in cell.source.split("\n\n") if p.strip()]
         for p in paragraphs:
             if not p.startswith("#"):
-                return p.replace("\n", " ")
+                return markdown2html(p.replace("\n", " "))
         break
     return ""
 
@@ -78,7 +79,7 @@ def build(executed: Path, out: Path) -> int:
         state = ('<span class="ok">passed</span>' if status["ok"]
                  else f'<span class="failed">failed</span><div class="err">{html.escape(failure_text(status))}</div>')
         rows.append(f'<tr><td class="num">{i + 1}</td><td><a href="{pages[i]}">{html.escape(title)}</a>'
-                    f'<p>{html.escape(summary(nb))}</p></td><td>{state}</td></tr>')
+                    f'{summary(nb)}</td><td>{state}</td></tr>')
     failed = sum(1 for s in statuses if not s["ok"])
     verdict = ("all notebooks passed" if failed == 0 else f"{failed} of {len(statuses)} notebooks failed")
     (out / "index.html").write_text(INDEX.format(rows="\n".join(rows), verdict=verdict), encoding="utf-8")
@@ -92,6 +93,8 @@ INDEX = """<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <title>gdkit: gradient descent, explosions and fixes</title>
+<script>window.MathJax = {{tex: {{inlineMath: [['$', '$']]}}, svg: {{fontCache: 'global'}}}};</script>
+<script src="assets/tex-svg.js"></script>
 <style>
 body {{ font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 880px; margin: 40px auto;
   padding: 0 20px; color: #222; line-height: 1.5; }}
@@ -102,6 +105,7 @@ td {{ border-top: 1px solid #ddd; padding: 12px 8px; vertical-align: top; }}
 td.num {{ color: #888; width: 2em; font-size: 20px; }}
 td a {{ font-size: 18px; color: #0060a0; text-decoration: none; font-weight: 600; }}
 td p {{ margin: 4px 0 0; color: #444; font-size: 14px; }}
+td code {{ font-size: 13px; }}
 .ok {{ color: #1b7f3b; font-weight: 600; }}
 .failed {{ color: #c62828; font-weight: 600; }}
 .err {{ color: #7f0000; font-size: 12px; max-width: 260px; }}

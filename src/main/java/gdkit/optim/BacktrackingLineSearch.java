@@ -1,5 +1,6 @@
 package gdkit.optim;
 
+import java.util.Arrays;
 import java.util.Locale;
 
 import gdkit.check.Args;
@@ -98,7 +99,7 @@ public final class BacktrackingLineSearch extends StatefulOptimizer {
 
     @Override
     void update(double[] params, double[] gradient, double rate) {
-        double f0 = java.util.Arrays.equals(params, accepted) && !Double.isNaN(acceptedLoss)
+        double f0 = Arrays.equals(params, accepted) && !Double.isNaN(acceptedLoss)
                 ? acceptedLoss : evaluate(params);
         double slope = 0;
         for (double g : gradient) {

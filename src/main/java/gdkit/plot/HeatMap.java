@@ -1,10 +1,7 @@
 package gdkit.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
@@ -26,7 +23,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public final class HeatMap {
-    private static final int COLOR_BAR_WIDTH = 100;
     /** Viridis anchors (perceptually uniform, colour-blind safe): dark blue = low, yellow = high. */
     private static final Color[] RAMP = {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
@@ -94,6 +90,15 @@ public final class HeatMap {
 
     /** Renders the heat map (at twice its nominal size, like {@link Plots#show}). */
     public BufferedImage show() {
+        return render(Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT);
+    }
+
+    /** Renders the heat map as one panel of a {@link Plots#grid} (see {@link Plots#panel}). */
+    public BufferedImage panel() {
+        return render(Style.PANEL_WIDTH - Underlay.BAR_MARGIN, Style.PANEL_HEIGHT);
+    }
+
+    private BufferedImage render(int width, int height) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         boolean missing = false;
@@ -115,7 +120,7 @@ public final class HeatMap {
             hi += 0.5;
         }
         String fullTitle = missing ? title + " (grey: not finite)" : title;
-        XYChart chart = Style.newChart(fullTitle, xLabel, yLabel, Style.WIDTH - COLOR_BAR_WIDTH, Style.HEIGHT);
+        XYChart chart = Style.newChart(fullTitle, xLabel, yLabel, Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT);
         double x0 = xFirst - 0.5;
         double x1 = xFirst + cols - 0.5;
         double y0 = yFirst - 0.5;
@@ -125,6 +130,7 @@ public final class HeatMap {
         s.setChartBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotGridLinesVisible(false);
+        s.setPlotContentSize(1.0);
         s.setLegendVisible(false);
         // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
         // spaced because XChart puts ticks only at the data points of short, evenly spaced series.
@@ -133,29 +139,9 @@ public final class HeatMap {
         anchor.setMarker(SeriesMarkers.NONE);
         anchor.setLineColor(new Color(0, 0, 0, 0));
 
-        int scale = Style.SCALE;
-        int w = chart.getWidth();
-        int h = chart.getHeight();
-        BufferedImage scratch = new BufferedImage(w * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D sg = prepare(scratch, scale);
-        chart.paint(sg, w, h);
-        sg.dispose();
-        double left = chart.getScreenXFromChart(x0);
-        double right = chart.getScreenXFromChart(x1);
-        double top = chart.getScreenYFromChart(y1);
-        double bottom = chart.getScreenYFromChart(y0);
-
-        BufferedImage image = new BufferedImage((w + COLOR_BAR_WIDTH) * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = prepare(image, scale);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w + COLOR_BAR_WIDTH, h);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(cells(lo, hi), (int) Math.round(left), (int) Math.round(top),
-                (int) Math.round(right - left), (int) Math.round(bottom - top), null);
-        chart.paint(g, w, h);
-        colorBar(g, w + 10, (int) Math.round(top), (int) Math.round(bottom - top), lo, hi);
-        g.dispose();
-        return image;
+        double low = lo;
+        double high = hi;
+        return Underlay.render(chart, width, height, cells(lo, hi), x0, x1, y0, y1, (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, low, high));
     }
 
     private boolean drawable(double v) {
@@ -179,49 +165,19 @@ public final class HeatMap {
         return img;
     }
 
-    private static Graphics2D prepare(BufferedImage image, int scale) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.scale(scale, scale);
-        return g;
-    }
-
     private static Color ramp(double u) {
-        double p = Math.max(0, Math.min(1, u)) * (RAMP.length - 1);
-        int i = Math.min(RAMP.length - 2, (int) Math.floor(p));
-        double f = p - i;
-        Color c0 = RAMP[i];
-        Color c1 = RAMP[i + 1];
-        return new Color((int) Math.round(c0.getRed() + f * (c1.getRed() - c0.getRed())),
-                (int) Math.round(c0.getGreen() + f * (c1.getGreen() - c0.getGreen())),
-                (int) Math.round(c0.getBlue() + f * (c1.getBlue() - c0.getBlue())));
+        return Underlay.interpolate(RAMP, u);
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height, double lo, double hi) {
-        int barWidth = 14;
-        for (int k = 0; k < height; k++) {
-            g.setColor(ramp(1 - (k + 0.5) / height));
-            g.fillRect(x, y + k, barWidth, 1);
+        double[] t = ticks(lo, hi);
+        double[] fractions = new double[t.length];
+        String[] labels = new String[t.length];
+        for (int k = 0; k < t.length; k++) {
+            fractions[k] = (t[k] - lo) / (hi - lo);
+            labels[k] = !log ? String.format(Locale.ROOT, "%.3g", t[k]) : Style.decade(Math.pow(10, t[k]));
         }
-        g.setColor(Color.DARK_GRAY);
-        g.setStroke(new BasicStroke(0.8f));
-        g.drawRect(x, y, barWidth, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
-        for (double t : ticks(lo, hi)) {
-            int ty = y + height - (int) Math.round((t - lo) / (hi - lo) * height);
-            g.drawLine(x + barWidth, ty, x + barWidth + 3, ty);
-            String label = !log ? String.format(Locale.ROOT, "%.3g", t)
-                    : t == Math.rint(t) ? "1e" + (long) t : String.format(Locale.ROOT, "%.2g", Math.pow(10, t));
-            g.drawString(label, x + barWidth + 5, ty + 4);
-        }
-        Graphics2D rotated = (Graphics2D) g.create();
-        rotated.rotate(-Math.PI / 2);
-        rotated.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        String label = log ? colorLabel + " (log scale)" : colorLabel;
-        int width = rotated.getFontMetrics().stringWidth(label);
-        rotated.drawString(label, -(y + height / 2 + width / 2), x + barWidth + 60);
-        rotated.dispose();
+        Underlay.colorBar(g, x, y, height, HeatMap::ramp, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
     }
 
     /** Tick positions on the colour bar: whole decades on a log scale (at most about 8), else 5 even steps. */

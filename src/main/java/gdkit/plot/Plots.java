@@ -2,7 +2,6 @@ package gdkit.plot;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,6 +43,18 @@ public final class Plots {
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
         chart.getStyler().setYAxisTickLabelsFormattingFunction(Style::decade);
+        return chart;
+    }
+
+    /**
+     * An empty chart with both axes logarithmic, for power laws: {@code y = c x^k} is a straight
+     * line of slope {@code k}. Points with a non-positive x or y are cut like non-finite ones.
+     */
+    public static XYChart logLog(String title, String xLabel, String yLabel) {
+        XYChart chart = logLines(title, xLabel, yLabel);
+        chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(Style::decade);
         return chart;
     }
 
@@ -145,17 +156,47 @@ public final class Plots {
      * sharp in the HTML report.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
+        return show(chart, chart.getWidth(), chart.getHeight());
+    }
+
+    /** Renders a chart laid out at {@code width x height}, with round ticks and thinned log labels. */
+    private static BufferedImage show(Chart<?, ?> chart, int width, int height) {
+        Double xMin = null;
+        boolean roundTicks = false;
         if (chart instanceof XYChart) {
-            thinLogLabels((XYChart) chart);
+            XYChart xy = (XYChart) chart;
+            thinLogLabels(xy);
+            xMin = xy.getStyler().getXAxisMin();
+            roundTicks = xMin == null && !xy.getStyler().isXAxisLogarithmic();
+            if (roundTicks) {
+                // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...);
+                // an axis that starts a hair below the data makes it choose round numbers instead.
+                xy.getStyler().setXAxisMin(smallestX(xy) - 1e-9);
+            }
         }
-        int w = chart.getWidth();
-        int h = chart.getHeight();
-        BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.scale(Style.SCALE, Style.SCALE);
+            return render(chart, width, height);
+        } finally {
+            if (roundTicks) {
+                ((XYChart) chart).getStyler().setXAxisMin(xMin);
+            }
+        }
+    }
+
+    private static double smallestX(XYChart chart) {
+        double lo = Double.POSITIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getXData()) {
+                lo = Math.min(lo, v);
+            }
+        }
+        return Double.isFinite(lo) ? lo : 0;
+    }
+
+    private static BufferedImage render(Chart<?, ?> chart, int w, int h) {
+        BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Underlay.prepare(image, Style.SCALE);
+        try {
             chart.paint(g, w, h);
         } finally {
             g.dispose();
@@ -178,19 +219,50 @@ public final class Plots {
                 }
             }
         }
+        Double max = chart.getStyler().getYAxisMax();
+        Double min = chart.getStyler().getYAxisMin();
+        if (max != null && max > 0) {
+            hi = Math.min(hi, max);
+        }
+        if (min != null && min > 0) {
+            lo = Math.max(lo, min);
+        }
         int every = hi > lo ? Math.max(1, (int) Math.ceil(Math.log10(hi / lo) / 12)) : 1;
         chart.getStyler().setYAxisTickLabelsFormattingFunction(
                 v -> Math.floorMod((int) Math.round(Math.log10(v)), every) == 0 ? Style.decade(v) : "");
     }
 
+    /**
+     * Renders a chart as one panel of a {@link #grid}: laid out at a smaller size with the same
+     * font sizes, so that two panels side by side read like one full-size figure.
+     */
+    public static BufferedImage panel(Chart<?, ?> chart) {
+        int w = chart.getWidth();
+        int h = chart.getHeight();
+        BufferedImage image = show(chart, Style.PANEL_WIDTH, Style.PANEL_HEIGHT);
+        // XChart keeps the size it last painted at; paint once more, off-screen, at the chart's own size.
+        render(chart, w, h);
+        return image;
+    }
+
+    /** A loss surface as one panel of a {@link #grid} (see {@link #panel(Chart)}). */
+    public static BufferedImage panel(SurfaceChart chart) {
+        return chart.render(Style.PANEL_WIDTH - Underlay.BAR_MARGIN, Style.PANEL_HEIGHT + 40);
+    }
+
+    /** A heat map of a surface as one panel of a {@link #grid} (see {@link #panel(Chart)}). */
+    public static BufferedImage panel(SurfaceHeatMap map) {
+        return map.render(Style.PANEL_WIDTH - Underlay.BAR_MARGIN, Style.PANEL_HEIGHT + 40);
+    }
+
     /** Renders a loss surface with its paths (see {@link SurfaceChart}). */
     public static BufferedImage show(SurfaceChart chart) {
-        return chart.render(Style.SCALE);
+        return chart.render(chart.chart().getWidth(), chart.chart().getHeight());
     }
 
     /** Renders a heat map with its marks (see {@link SurfaceHeatMap}). */
     public static BufferedImage show(SurfaceHeatMap map) {
-        return map.render(Style.SCALE);
+        return map.render(map.chart().getWidth(), map.chart().getHeight());
     }
 
     /** Places images side by side in a grid with {@code columns} columns (small multiples). */

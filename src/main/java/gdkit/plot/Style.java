@@ -13,6 +13,9 @@ final class Style {
     static final int HEIGHT = 500;
     /** Figures are rendered at twice their nominal size so they stay sharp on high-density screens. */
     static final int SCALE = 2;
+    /** Nominal size of one panel of a grid: two side by side are about as wide as one figure. */
+    static final int PANEL_WIDTH = 520;
+    static final int PANEL_HEIGHT = 400;
 
     /** Okabe-Ito colours (colour-blind safe), then a few extras. */
     static final Color[] PALETTE = {

@@ -1,15 +1,11 @@
 package gdkit.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import gdkit.train.Run;
@@ -25,7 +21,6 @@ import gdkit.train.Run;
  */
 public final class SurfaceChart {
     private static final int BANDS = 14;
-    private static final int COLOR_BAR_WIDTH = 90;
     /** A light sequential palette (low loss = pale yellow, high = blue) so paths stand out. */
     private static final Color[] RAMP = {
         new Color(0xFFFFE5), new Color(0xF7FCB9), new Color(0xD9F0A3), new Color(0xADDD8E),
@@ -42,7 +37,7 @@ public final class SurfaceChart {
 
     /** A contour map of {@code surface} with the given title and axis labels. */
     public SurfaceChart(String title, String xLabel, String yLabel, Surface surface) {
-        this(title, xLabel, yLabel, surface, Style.WIDTH - COLOR_BAR_WIDTH, Style.HEIGHT + 40);
+        this(title, xLabel, yLabel, surface, Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT + 40);
     }
 
     /**
@@ -54,17 +49,8 @@ public final class SurfaceChart {
             throw new IllegalArgumentException("chart size must be at least 100 x 100, got " + width + " x " + height);
         }
         this.surface = surface;
-        this.chart = Style.newChart(title, xLabel, yLabel, width, height);
-        var s = chart.getStyler();
-        s.setXAxisMin(surface.xMin).setXAxisMax(surface.xMax);
-        s.setYAxisMin(surface.yMin).setYAxisMax(surface.yMax);
-        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotGridLinesVisible(false);
-        s.setPlotContentSize(1.0);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setMarkerSize(4);
+        this.chart = Underlay.surfaceChart(title, xLabel, yLabel, width, height, surface);
+        chart.getStyler().setMarkerSize(4);
     }
 
     /** Draws the path of parameters 0 (x) and 1 (y) of a run's recorded trajectory. */
@@ -120,99 +106,43 @@ public final class SurfaceChart {
         return chart;
     }
 
-    BufferedImage render(int scale) {
-        int w = chart.getWidth();
-        int h = chart.getHeight();
-        int total = w + COLOR_BAR_WIDTH;
-        // Paint once off-screen so XChart lays out its axes; then the plot area's pixels are known.
-        BufferedImage scratch = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D sg = prepare(scratch, scale);
-        chart.paint(sg, w, h);
-        sg.dispose();
-        double left = chart.getScreenXFromChart(surface.xMin);
-        double right = chart.getScreenXFromChart(surface.xMax);
-        double top = chart.getScreenYFromChart(surface.yMax);
-        double bottom = chart.getScreenYFromChart(surface.yMin);
-
-        BufferedImage image = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = prepare(image, scale);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, total, h);
+    BufferedImage render(int width, int height) {
         double lo = surface.min();
         double hi = surface.max();
         double floor = Math.max((hi - lo) * 1e-4, 1e-12);
         double a = Math.log10(floor);
         double b = Math.log10(hi - lo + floor);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(heat(lo, floor, a, b), (int) Math.round(left), (int) Math.round(top),
-                (int) Math.round(right - left), (int) Math.round(bottom - top), null);
-        chart.paint(g, w, h);
-        colorBar(g, w + 16, (int) top, (int) (bottom - top), a, b);
-        g.dispose();
-        return image;
-    }
-
-    private static Graphics2D prepare(BufferedImage image, int scale) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.scale(scale, scale);
-        return g;
-    }
-
-    /** The surface as an image, one pixel per sample, row 0 at the top (largest y). */
-    private BufferedImage heat(double lo, double floor, double a, double b) {
         int r = surface.resolution;
-        BufferedImage img = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
+        BufferedImage cells = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
         for (int j = 0; j < r; j++) {
             for (int i = 0; i < r; i++) {
                 double v = surface.values[j * r + i];
-                Color c = Double.isFinite(v) ? band(Math.log10(v - lo + floor), a, b) : Color.LIGHT_GRAY;
-                img.setRGB(i, r - 1 - j, c.getRGB());
+                Color c = Double.isFinite(v) ? band((Math.log10(v - lo + floor) - a) / (b - a)) : Color.LIGHT_GRAY;
+                cells.setRGB(i, r - 1 - j, c.getRGB());
             }
         }
-        return img;
+        return Underlay.render(chart, width, height, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
+                (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, a, b));
     }
 
-    private static Color band(double t, double a, double b) {
-        double u = (t - a) / (b - a);
+    /** The colour of the band that fraction {@code u} of the log range falls in. */
+    private static Color band(double u) {
         int k = Math.min(BANDS - 1, Math.max(0, (int) Math.floor(u * BANDS)));
-        return ramp((k + 0.5) / BANDS);
+        return Underlay.interpolate(RAMP, (k + 0.5) / BANDS);
     }
 
-    private static Color ramp(double u) {
-        double p = u * (RAMP.length - 1);
-        int i = Math.min(RAMP.length - 2, (int) Math.floor(p));
-        double f = p - i;
-        Color c0 = RAMP[i];
-        Color c1 = RAMP[i + 1];
-        return new Color((int) Math.round(c0.getRed() + f * (c1.getRed() - c0.getRed())),
-                (int) Math.round(c0.getGreen() + f * (c1.getGreen() - c0.getGreen())),
-                (int) Math.round(c0.getBlue() + f * (c1.getBlue() - c0.getBlue())));
-    }
-
+    /** Colour bar with a tick at each power of ten of {@code loss - min loss} between 10^a and 10^b. */
     private static void colorBar(Graphics2D g, int x, int y, int height, double a, double b) {
-        int barWidth = 14;
-        for (int k = 0; k < BANDS; k++) {
-            int y0 = y + height - (int) Math.round((k + 1) * (double) height / BANDS);
-            int y1 = y + height - (int) Math.round(k * (double) height / BANDS);
-            g.setColor(ramp((k + 0.5) / BANDS));
-            g.fillRect(x, y0, barWidth, y1 - y0);
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setStroke(new BasicStroke(0.8f));
-        g.drawRect(x, y, barWidth, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
         int step = Math.max(1, (int) Math.ceil((b - a) / 6));
-        for (int e = (int) Math.ceil(a); e <= b; e += step) {
-            int ty = y + height - (int) Math.round((e - a) / (b - a) * height);
-            g.drawLine(x + barWidth, ty, x + barWidth + 3, ty);
-            g.drawString(Style.decade(Math.pow(10, e)), x + barWidth + 5, ty + 4);
+        int first = (int) Math.ceil(a);
+        int count = first > b ? 0 : ((int) Math.floor(b) - first) / step + 1;
+        double[] ticks = new double[count];
+        String[] labels = new String[count];
+        for (int k = 0; k < count; k++) {
+            int e = first + k * step;
+            ticks[k] = (e - a) / (b - a);
+            labels[k] = Style.decade(Math.pow(10, e));
         }
-        Graphics2D rotated = (Graphics2D) g.create();
-        rotated.rotate(-Math.PI / 2);
-        rotated.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        rotated.drawString("loss \u2212 min loss (log)", -(y + height / 2 + 50), x - 4);
-        rotated.dispose();
+        Underlay.colorBar(g, x, y, height, SurfaceChart::band, ticks, labels, "loss \u2212 min loss (log scale)");
     }
 }

@@ -1,16 +1,12 @@
 package gdkit.plot;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -30,7 +26,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public final class SurfaceHeatMap {
-    private static final int COLOR_BAR_WIDTH = 110;
     /** Anchors of the viridis palette (perceptually uniform, colour-blind safe). */
     private static final Color[] VIRIDIS = {
         new Color(0x440154), new Color(0x472D7B), new Color(0x3B528B), new Color(0x2C728E),
@@ -65,17 +60,9 @@ public final class SurfaceHeatMap {
         this.low = low;
         this.high = high;
         this.valueLabel = valueLabel;
-        this.chart = Style.newChart(title, xLabel, yLabel, Style.WIDTH - COLOR_BAR_WIDTH, Style.HEIGHT + 40);
-        var s = chart.getStyler();
-        s.setXAxisMin(surface.xMin).setXAxisMax(surface.xMax);
-        s.setYAxisMin(surface.yMin).setYAxisMax(surface.yMax);
-        s.setChartBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
-        s.setPlotGridLinesVisible(false);
-        s.setPlotContentSize(1.0);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
-        s.setMarkerSize(9);
+        this.chart = Underlay.surfaceChart(title, xLabel, yLabel, Style.WIDTH - Underlay.BAR_MARGIN, Style.HEIGHT + 40,
+                surface);
+        chart.getStyler().setMarkerSize(9);
     }
 
     /** Paints values {@code >= threshold} grey and labels that grey in the colour bar. */
@@ -121,97 +108,32 @@ public final class SurfaceHeatMap {
         return chart;
     }
 
-    BufferedImage render(int scale) {
-        int w = chart.getWidth();
-        int h = chart.getHeight();
-        int total = w + COLOR_BAR_WIDTH;
-        // Paint once off-screen so XChart lays out its axes; then the plot area's pixels are known.
-        BufferedImage scratch = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D sg = prepare(scratch, scale);
-        chart.paint(sg, w, h);
-        sg.dispose();
-        double left = chart.getScreenXFromChart(surface.xMin);
-        double right = chart.getScreenXFromChart(surface.xMax);
-        double top = chart.getScreenYFromChart(surface.yMax);
-        double bottom = chart.getScreenYFromChart(surface.yMin);
-
-        BufferedImage image = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = prepare(image, scale);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, total, h);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(heat(), (int) Math.round(left), (int) Math.round(top), (int) Math.round(right - left),
-                (int) Math.round(bottom - top), null);
-        chart.paint(g, w, h);
-        colorBar(g, w + 16, (int) top, (int) (bottom - top));
-        g.dispose();
-        return image;
-    }
-
-    private static Graphics2D prepare(BufferedImage image, int scale) {
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.scale(scale, scale);
-        return g;
-    }
-
-    /** The surface as an image, one pixel per sample, row 0 at the top (largest y). */
-    private BufferedImage heat() {
+    BufferedImage render(int width, int height) {
         int r = surface.resolution;
-        BufferedImage img = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
+        BufferedImage cells = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
         for (int j = 0; j < r; j++) {
             for (int i = 0; i < r; i++) {
                 double v = surface.values[j * r + i];
                 Color c = !Double.isFinite(v) || v >= threshold ? OVERFLOW : color((v - low) / (high - low));
-                img.setRGB(i, r - 1 - j, c.getRGB());
+                cells.setRGB(i, r - 1 - j, c.getRGB());
             }
         }
-        return img;
+        return Underlay.render(chart, width, height, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax, this::colorBar);
     }
 
     /** Viridis at {@code u} in [0, 1] (clamped). */
     static Color color(double u) {
-        double p = Math.min(1, Math.max(0, u)) * (VIRIDIS.length - 1);
-        int i = Math.min(VIRIDIS.length - 2, (int) Math.floor(p));
-        double f = p - i;
-        Color c0 = VIRIDIS[i];
-        Color c1 = VIRIDIS[i + 1];
-        return new Color((int) Math.round(c0.getRed() + f * (c1.getRed() - c0.getRed())),
-                (int) Math.round(c0.getGreen() + f * (c1.getGreen() - c0.getGreen())),
-                (int) Math.round(c0.getBlue() + f * (c1.getBlue() - c0.getBlue())));
+        return Underlay.interpolate(VIRIDIS, u);
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height) {
-        int barWidth = 14;
-        int swatch = thresholdLabel != null ? 26 : 0;
-        int barTop = y + swatch;
-        int barHeight = height - swatch;
-        for (int k = 0; k < barHeight; k++) {
-            g.setColor(color(1 - (k + 0.5) / barHeight));
-            g.fillRect(x, barTop + k, barWidth, 1);
-        }
-        g.setColor(Color.DARK_GRAY);
-        g.setStroke(new BasicStroke(0.8f));
-        g.drawRect(x, barTop, barWidth, barHeight);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 10));
+        int swatch = thresholdLabel != null ? Underlay.swatch(g, x, y, OVERFLOW, thresholdLabel) : 0;
+        double[] ticks = new double[5];
+        String[] labels = new String[5];
         for (int k = 0; k <= 4; k++) {
-            double v = low + (high - low) * k / 4;
-            int ty = barTop + barHeight - (int) Math.round(k * barHeight / 4.0);
-            g.drawLine(x + barWidth, ty, x + barWidth + 3, ty);
-            g.drawString(String.format(Locale.ROOT, "%.3g", v), x + barWidth + 5, ty + 4);
+            ticks[k] = k / 4.0;
+            labels[k] = String.format(Locale.ROOT, "%.3g", low + (high - low) * k / 4);
         }
-        if (thresholdLabel != null) {
-            g.setColor(OVERFLOW);
-            g.fillRect(x, y, barWidth, 14);
-            g.setColor(Color.DARK_GRAY);
-            g.drawRect(x, y, barWidth, 14);
-            g.drawString(thresholdLabel, x + barWidth + 5, y + 11);
-        }
-        Graphics2D rotated = (Graphics2D) g.create();
-        rotated.rotate(-Math.PI / 2);
-        rotated.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        rotated.drawString(valueLabel, -(barTop + barHeight / 2 + 40), x - 4);
-        rotated.dispose();
+        Underlay.colorBar(g, x, y + swatch, height - swatch, SurfaceHeatMap::color, ticks, labels, valueLabel);
     }
 }

@@ -171,13 +171,12 @@ public final class Trainer {
                     }
                     String problem = divergence(loss, gradNorm, reference);
                     if (problem != null) {
-                        return new Run(Run.Status.DIVERGED, step, problem, params, objective.loss(params),
-                                history, optimizer.describe());
+                        return finish(Run.Status.DIVERGED, step, problem, params, objective.loss(params), history, baseRate);
                     }
                     if (gradNorm < tolerance) {
-                        return new Run(Run.Status.CONVERGED, step,
+                        return finish(Run.Status.CONVERGED, step,
                                 String.format(Locale.ROOT, "gradient norm %.3g < tolerance %.3g", gradNorm, tolerance),
-                                params, objective.loss(params), history, optimizer.describe());
+                                params, objective.loss(params), history, baseRate);
                     }
                     if (listener != null) {
                         listener.onStep(step, params, gradient, loss);
@@ -199,12 +198,19 @@ public final class Trainer {
             }
             String problem = divergence(finalLoss, 0, reference);
             if (problem != null) {
-                return new Run(Run.Status.DIVERGED, totalSteps, problem, params, finalLoss, history, optimizer.describe());
+                return finish(Run.Status.DIVERGED, totalSteps, problem, params, finalLoss, history, baseRate);
             }
-            return new Run(Run.Status.FINISHED, totalSteps, "", params, finalLoss, history, optimizer.describe());
+            return finish(Run.Status.FINISHED, totalSteps, "", params, finalLoss, history, baseRate);
         } finally {
             optimizer.setLearningRate(baseRate);
         }
+    }
+
+    /** The run's result, described with the optimizer's base learning rate (not the last scheduled one). */
+    private Run finish(Run.Status status, int step, String reason, double[] params, double loss, History history,
+            double baseRate) {
+        optimizer.setLearningRate(baseRate);
+        return new Run(status, step, reason, params, loss, history, optimizer.describe());
     }
 
     private String divergence(double loss, double gradNorm, double reference) {

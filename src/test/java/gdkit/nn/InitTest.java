@@ -113,6 +113,54 @@ class InitTest {
     }
 
     @Test
+    void xavierUsesBothFansOfEachLayer() {
+        // layer 1 is 400 x 100, layer 2 is 100 x 300: 2 / (in + out) = 0.004 and 0.005, while
+        // fan-in alone would give 0.005 and 0.02, fan-out alone 0.02 and 0.0067
+        Mlp net = Mlp.builder(400).dense(100, "tanh").dense(300, "tanh").build();
+        double[] p = net.initialize(Init.xavierUniform(), 9);
+        for (Dense layer : net.layers()) {
+            double expected = 2.0 / (layer.inputs() + layer.outputs());
+            double[] w = Arrays.copyOfRange(p, layer.offset(), layer.biasOffset());
+            double var = Arrays.stream(w).map(v -> v * v).sum() / w.length;
+            assertEquals(expected, var, RELATIVE_TOLERANCE * expected, layer.name());
+            double limit = Math.sqrt(6.0 / (layer.inputs() + layer.outputs()));
+            assertTrue(Arrays.stream(w).allMatch(v -> Math.abs(v) <= limit), layer.name() + " within the Xavier limit");
+        }
+    }
+
+    @Test
+    void orthogonalInANetworkIsOrthogonalPerLayerAndKeepsSquareLayersNormPreserving() {
+        Mlp net = Mlp.builder(30).dense(30, "identity").dense(12, "identity").dense(40, "identity").build();
+        double[] p = net.initialize(Init.orthogonal(), 2);
+        for (Dense layer : net.layers()) {
+            int in = layer.inputs();
+            int out = layer.outputs();
+            DMatrixRMaj w = new DMatrixRMaj(in, out, true, Arrays.copyOfRange(p, layer.offset(), layer.biasOffset()));
+            int k = Math.min(in, out);
+            DMatrixRMaj gram = new DMatrixRMaj(k, k);
+            if (in >= out) {
+                CommonOps_DDRM.multTransA(w, w, gram);
+            } else {
+                CommonOps_DDRM.multTransB(w, w, gram);
+            }
+            assertTrue(identityError(gram) < 1e-12, layer.name());
+        }
+        // the square 30 x 30 first layer maps every input to an output of the same length
+        DMatrixRMaj x = Init.normal(1).sample(5, 30, 3);
+        net.forward(p, x);
+        DMatrixRMaj a = net.layer(1).activations();
+        for (int i = 0; i < 5; i++) {
+            double in = 0;
+            double out = 0;
+            for (int j = 0; j < 30; j++) {
+                in += x.get(i, j) * x.get(i, j);
+                out += a.get(i, j) * a.get(i, j);
+            }
+            assertEquals(in, out, 1e-10 * in);
+        }
+    }
+
+    @Test
     void unknownSchemeNamesTheAllowedOnes() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Init.of("lecun"));
         assertEquals("unknown init 'lecun'; allowed: zeros, xavier_uniform (glorot_uniform), xavier_normal "

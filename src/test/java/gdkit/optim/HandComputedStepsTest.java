@@ -23,6 +23,13 @@ class HandComputedStepsTest {
     }
 
     @Test
+    void gradientDescentTakesPlainSteps() {
+        // theta <- theta - lr g:  (1, -2) - 0.1 (0.5, -1) = (0.95, -1.9);  - 0.1 (0.1, 0.2) = (0.94, -1.92);
+        // - 0.1 (-0.4, 0.3) = (0.98, -1.95)
+        assertSteps(new GradientDescent(0.1), new double[][] {{0.95, -1.9}, {0.94, -1.92}, {0.98, -1.95}}, 1e-12);
+    }
+
+    @Test
     void heavyBallMomentumFollowsPolyak() {
         // Polyak (1964): theta_{t+1} = theta_t - lr g_t + mu (theta_t - theta_{t-1}), mu = 0.9.
         // theta1 = (1, -2) - 0.1 (0.5, -1)                              = (0.95, -1.9)

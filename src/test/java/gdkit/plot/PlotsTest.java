@@ -41,6 +41,41 @@ class PlotsTest {
     }
 
     @Test
+    void logLogChartHasTwoLogAxesAndCutsNonPositiveX() {
+        XYChart chart = Plots.logLog("power law", "B", "variance");
+        assertTrue(chart.getStyler().isXAxisLogarithmic());
+        assertTrue(chart.getStyler().isYAxisLogarithmic());
+        double[] x = {1, 10, 100, 0, 1000};
+        double[] y = {1, 0.1, 0.01, 0.005, 0.001};
+        assertEquals(3, Plots.addLine(chart, "1/B", x, y).getXData().length);
+        assertEquals("10\u2074", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(1e4));
+        assertNotNull(Plots.show(chart));
+    }
+
+    @Test
+    void showLeavesTheChartsAxisSettingsAsTheyWere() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        Plots.addLine(chart, "a", new double[] {3, 2, 1});
+        Plots.show(chart);
+        assertNull(chart.getStyler().getXAxisMin());
+        chart.getStyler().setXAxisMin(-5.0);
+        Plots.show(chart);
+        assertEquals(-5.0, chart.getStyler().getXAxisMin());
+    }
+
+    @Test
+    void panelsAreSmallerThanAFigureAndLeaveTheChartItsSize() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        Plots.addLine(chart, "a", new double[] {3, 2, 1});
+        int w = chart.getWidth();
+        BufferedImage panel = Plots.panel(chart);
+        assertTrue(panel.getWidth() < Plots.show(chart).getWidth());
+        assertEquals(w, chart.getWidth());
+        BufferedImage two = Plots.grid(2, panel, panel);
+        assertEquals(2 * panel.getWidth(), two.getWidth());
+    }
+
+    @Test
     void divergedRunIsDrawnUpToWhereItStopped() {
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("ok", Trainer.of(line, new GradientDescent(0.1)).steps(50).run(new double[2]));

@@ -20,7 +20,7 @@ class SurfaceHeatMapTest {
                 .addPoints("points", new double[] {0.5, 1.5}, new double[] {0.5, 0.5})
                 .addLine("line", new double[] {0, 2}, new double[] {0, 1});
         BufferedImage img = Plots.show(map);
-        assertEquals(2 * (map.chart().getWidth() + 110), img.getWidth());
+        assertEquals(2 * (map.chart().getWidth() + Underlay.BAR_MARGIN), img.getWidth());
         assertEquals(2 * map.chart().getHeight(), img.getHeight());
     }
 

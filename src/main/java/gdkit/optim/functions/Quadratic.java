@@ -1,5 +1,7 @@
 package gdkit.optim.functions;
 
+import java.util.Arrays;
+
 import org.ejml.data.DMatrixRMaj;
 
 import gdkit.check.Args;
@@ -75,7 +77,7 @@ public final class Quadratic implements HasHessian {
     public static Quadratic sphere(int dimension) {
         Args.atLeast("dimension", dimension, 1);
         double[] twos = new double[dimension];
-        java.util.Arrays.fill(twos, 2.0);
+        Arrays.fill(twos, 2.0);
         return diagonal(twos);
     }
 
