@@ -76,6 +76,7 @@ public final class Chart {
         if (!notebooks.isEmpty()) {
             CategoryChart c = chart("Executing the notebooks, kernel start included", "wall time (s)",
                     notebooks.size());
+            c.getStyler().setXAxisLabelRotation(20);
             c.addSeries("cold (first run)", notebooks, cold).setFillColor(COLD);
             c.addSeries("warm (run again)", notebooks, warm).setFillColor(WARM);
             panels.add(Plots.show(c));
