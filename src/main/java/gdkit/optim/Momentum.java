@@ -1,9 +1,6 @@
 package gdkit.optim;
 
-import java.util.Arrays;
 import java.util.Locale;
-
-import gdkit.check.Args;
 
 /**
  * Heavy-ball momentum (Polyak, 1964): each step keeps a fraction of the previous one, so the
@@ -30,32 +27,14 @@ import gdkit.check.Args;
  * options, and PyTorch seeds the buffer with the first gradient ({@code b_1 = g_1}), which is what
  * the update above gives too, since {@code b} starts at zero.
  */
-public final class Momentum extends StatefulOptimizer {
-    private final double momentum;
-    private double[] velocity;
+public final class Momentum extends VelocityOptimizer {
 
     /**
      * @param learningRate step size, finite and {@code > 0}
      * @param momentum     momentum coefficient mu, in [0, 1)
      */
     public Momentum(double learningRate, double momentum) {
-        super(learningRate);
-        this.momentum = Args.unitInterval("momentum", momentum);
-    }
-
-    /** The momentum coefficient mu. */
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    void allocate(int n) {
-        velocity = new double[n];
-    }
-
-    @Override
-    void clear() {
-        Arrays.fill(velocity, 0.0);
+        super(learningRate, momentum);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package gdkit.optim;
 
-import java.util.Arrays;
 import java.util.Locale;
-
-import gdkit.check.Args;
 
 /**
  * Nesterov momentum in PyTorch's formulation: like {@link Momentum}, but the step uses the
@@ -31,32 +28,14 @@ import gdkit.check.Args;
  * <p>Same as {@code torch.optim.SGD(params, lr, momentum=mu, nesterov=True)} with
  * {@code dampening=0} and {@code weight_decay=0}; gdkit has neither option.
  */
-public final class Nesterov extends StatefulOptimizer {
-    private final double momentum;
-    private double[] velocity;
+public final class Nesterov extends VelocityOptimizer {
 
     /**
      * @param learningRate step size, finite and {@code > 0}
      * @param momentum     momentum coefficient mu, in [0, 1)
      */
     public Nesterov(double learningRate, double momentum) {
-        super(learningRate);
-        this.momentum = Args.unitInterval("momentum", momentum);
-    }
-
-    /** The momentum coefficient mu. */
-    public double momentum() {
-        return momentum;
-    }
-
-    @Override
-    void allocate(int n) {
-        velocity = new double[n];
-    }
-
-    @Override
-    void clear() {
-        Arrays.fill(velocity, 0.0);
+        super(learningRate, momentum);
     }
 
     @Override
