@@ -28,7 +28,6 @@ import java.util.Locale;
  * the update above gives too, since {@code b} starts at zero.
  */
 public final class Momentum extends VelocityOptimizer {
-
     /**
      * @param learningRate step size, finite and {@code > 0}
      * @param momentum     momentum coefficient mu, in [0, 1)

@@ -29,7 +29,6 @@ import java.util.Locale;
  * {@code dampening=0} and {@code weight_decay=0}; gdkit has neither option.
  */
 public final class Nesterov extends VelocityOptimizer {
-
     /**
      * @param learningRate step size, finite and {@code > 0}
      * @param momentum     momentum coefficient mu, in [0, 1)
