@@ -89,6 +89,33 @@ public final class Plots {
         return addCurve(chart, name, x, y, -1);
     }
 
+    /**
+     * A line chart for values that span more decades than a log axis can label legibly (say 10^-20
+     * to 10^20): the y axis holds {@code log10} of the value, from {@code lowExponent} to
+     * {@code highExponent}, labelled as powers of ten. Add curves with {@link #addDecadeLine}; a
+     * curve that leaves the frame has exploded or vanished.
+     */
+    public static XYChart decadeLines(String title, String xLabel, String yLabel, int lowExponent, int highExponent) {
+        if (lowExponent >= highExponent) {
+            throw new IllegalArgumentException("lowExponent must be below highExponent, got " + lowExponent + " and "
+                    + highExponent);
+        }
+        XYChart chart = lines(title, xLabel, yLabel);
+        chart.getStyler().setYAxisMin((double) lowExponent).setYAxisMax((double) highExponent);
+        chart.getStyler().setYAxisTickLabelsFormattingFunction(
+                e -> Math.abs(e - Math.rint(e)) < 1e-9 ? Style.decade(Math.pow(10, Math.rint(e))) : "");
+        return chart;
+    }
+
+    /** Adds {@code log10(values)} to a {@link #decadeLines} chart; the curve ends at the first value that is not positive. */
+    public static XYSeries addDecadeLine(XYChart chart, String name, double[] x, double[] values) {
+        double[] exponents = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            exponents[i] = Math.log10(values[i]);
+        }
+        return addLine(chart, name, x, exponents);
+    }
+
     /** Adds points without a connecting line. */
     public static XYSeries addPoints(XYChart chart, String name, double[] x, double[] y) {
         XYSeries s = addCurve(chart, name, x, y, -1);

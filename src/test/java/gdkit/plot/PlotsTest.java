@@ -76,6 +76,15 @@ class PlotsTest {
     }
 
     @Test
+    void decadeLinesHoldTheExponentsAndCutAtZero() {
+        XYChart chart = Plots.decadeLines("t", "layer", "variance", -20, 20);
+        assertEquals(2, Plots.addDecadeLine(chart, "a", new double[] {1, 2, 3}, new double[] {1e-5, 1e7, 0}).getYData().length);
+        assertEquals(7.0, chart.getSeriesCollection().iterator().next().getYData()[1], 1e-12);
+        assertEquals("10\u207B\u2075", chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(-5.0));
+        assertNotNull(Plots.show(chart));
+    }
+
+    @Test
     void divergedRunIsDrawnUpToWhereItStopped() {
         Map<String, Run> runs = new LinkedHashMap<>();
         runs.put("ok", Trainer.of(line, new GradientDescent(0.1)).steps(50).run(new double[2]));
