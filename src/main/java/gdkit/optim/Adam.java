@@ -33,12 +33,10 @@ import java.util.Locale;
  * weight decay). Like PyTorch and the paper, eps is added after the bias-corrected square root
  * (TensorFlow's "epsilon hat" variant differs slightly in the first steps).
  */
-public final class Adam extends StatefulOptimizer implements Adaptive {
+public final class Adam extends AdamFamily {
     public static final double DEFAULT_BETA1 = 0.9;
     public static final double DEFAULT_BETA2 = 0.999;
     public static final double DEFAULT_EPSILON = 1e-8;
-
-    private final AdamMoments moments;
 
     /** Adam with {@code beta1 = 0.9}, {@code beta2 = 0.999}, {@code epsilon = 1e-8}. */
     public Adam(double learningRate) {
@@ -52,29 +50,12 @@ public final class Adam extends StatefulOptimizer implements Adaptive {
      * @param epsilon      finite and {@code > 0}
      */
     public Adam(double learningRate, double beta1, double beta2, double epsilon) {
-        super(learningRate);
-        this.moments = new AdamMoments(beta1, beta2, epsilon);
-    }
-
-    @Override
-    void allocate(int n) {
-        moments.allocate(n);
-    }
-
-    @Override
-    void clear() {
-        moments.clear();
+        super(learningRate, beta1, beta2, epsilon);
     }
 
     @Override
     void update(double[] params, double[] gradient, double rate) {
         moments.step(params, gradient, rate, steps);
-    }
-
-    @Override
-    public void effectiveStep(double[] out) {
-        requireStateLength(out);
-        moments.effectiveStep(out, learningRate(), steps);
     }
 
     @Override

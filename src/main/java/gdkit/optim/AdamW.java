@@ -38,12 +38,11 @@ import gdkit.check.Args;
  * experiments decay by {@code eta_t * lambda}, independent of the base rate: to match a paper
  * value {@code lambda}, use {@code wd = lambda / lr}.
  */
-public final class AdamW extends StatefulOptimizer implements Adaptive {
+public final class AdamW extends AdamFamily {
     /** PyTorch's default weight decay for AdamW. */
     public static final double DEFAULT_WEIGHT_DECAY = 0.01;
 
     private final double weightDecay;
-    private final AdamMoments moments;
 
     /** AdamW with {@code weightDecay = 0.01} and Adam's default betas and epsilon. */
     public AdamW(double learningRate) {
@@ -63,24 +62,13 @@ public final class AdamW extends StatefulOptimizer implements Adaptive {
      * @param epsilon      finite and {@code > 0}
      */
     public AdamW(double learningRate, double weightDecay, double beta1, double beta2, double epsilon) {
-        super(learningRate);
+        super(learningRate, beta1, beta2, epsilon);
         this.weightDecay = Args.nonNegative("weightDecay", weightDecay);
-        this.moments = new AdamMoments(beta1, beta2, epsilon);
     }
 
     /** The decoupled weight decay wd. */
     public double weightDecay() {
         return weightDecay;
-    }
-
-    @Override
-    void allocate(int n) {
-        moments.allocate(n);
-    }
-
-    @Override
-    void clear() {
-        moments.clear();
     }
 
     @Override
@@ -90,12 +78,6 @@ public final class AdamW extends StatefulOptimizer implements Adaptive {
             params[i] *= shrink;
         }
         moments.step(params, gradient, rate, steps);
-    }
-
-    @Override
-    public void effectiveStep(double[] out) {
-        requireStateLength(out);
-        moments.effectiveStep(out, learningRate(), steps);
     }
 
     @Override
