@@ -34,6 +34,7 @@ public final class SurfaceChart {
     private final Surface surface;
     private final XYChart chart;
     private int paths;
+    private boolean equalAspect;
 
     /** A contour map of {@code surface} with the given title and axis labels. */
     public SurfaceChart(String title, String xLabel, String yLabel, Surface surface) {
@@ -101,12 +102,25 @@ public final class SurfaceChart {
         s.setShowInLegend(false);
     }
 
+    /**
+     * Draws one unit of x as long as one unit of y, so that angles are true (a gradient step is
+     * then visibly perpendicular to the level set it leaves). The width stays as given; the height
+     * is chosen to fit.
+     */
+    public SurfaceChart equalAspect() {
+        equalAspect = true;
+        return this;
+    }
+
     /** The underlying XChart chart, for further styling. */
     public XYChart chart() {
         return chart;
     }
 
     BufferedImage render(int width, int height) {
+        if (equalAspect) {
+            height = equalAspectHeight(width, height);
+        }
         double lo = surface.min();
         double hi = surface.max();
         double floor = Math.max((hi - lo) * 1e-4, 1e-12);
@@ -123,6 +137,18 @@ public final class SurfaceChart {
         }
         return Underlay.render(chart, width, height, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
                 (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, a, b));
+    }
+
+    /** The chart height at which the plot area's pixels per unit are the same on both axes. */
+    private int equalAspectHeight(int width, int height) {
+        BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = Underlay.prepare(scratch, 1);
+        chart.paint(g, width, height);
+        g.dispose();
+        double plotWidth = chart.getScreenXFromChart(surface.xMax) - chart.getScreenXFromChart(surface.xMin);
+        double plotHeight = chart.getScreenYFromChart(surface.yMin) - chart.getScreenYFromChart(surface.yMax);
+        double wanted = plotWidth * (surface.yMax - surface.yMin) / (surface.xMax - surface.xMin);
+        return Math.max(100, (int) Math.round(height + wanted - plotHeight));
     }
 
     /** The colour of the band that fraction {@code u} of the log range falls in. */
