@@ -2,6 +2,7 @@ package gdkit.optim;
 
 import gdkit.model.ParameterBlocks;
 import gdkit.util.Args;
+import gdkit.util.DoubleSeries;
 
 /**
  * Common part of the three clipping rules ({@link ClipByValue}, {@link ClipByNorm},

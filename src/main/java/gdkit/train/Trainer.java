@@ -1,7 +1,10 @@
 package gdkit.train;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 
 import gdkit.model.Objective;
 import gdkit.model.ParameterBlocks;
@@ -28,6 +31,9 @@ import gdkit.util.Vec;
 public final class Trainer {
     /** Parameter vectors up to this size are recorded by default. */
     private static final int RECORD_PARAMS_UP_TO = 64;
+
+    /** Optimizers of the runs in progress, compared by identity. */
+    private static final Set<Optimizer> IN_USE = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final Objective objective;
     private final Optimizer optimizer;
@@ -145,15 +151,15 @@ public final class Trainer {
         int[] order = stochastic ? Vec.identity(n) : null;
         Random rng = new Random(seed);
         ParameterBlocks blocks = objective.blocks();
-        History history = new History(totalSteps, dim, keepParams, epochCount);
+        History history = new History(dim, keepParams);
         double baseRate = optimizer.learningRate();
-        optimizer.reset();
-        history.recordParams(params);
-
-        double initialLoss = objective.loss(params);
-        history.recordEpochLoss(initialLoss);
-        double reference = Math.max(Math.abs(initialLoss), Double.MIN_NORMAL);
+        claim(optimizer);
         try {
+            optimizer.reset();
+            history.recordParams(params);
+            double initialLoss = objective.loss(params);
+            history.recordEpochLoss(initialLoss);
+            double reference = Math.max(Math.abs(initialLoss), Double.MIN_NORMAL);
             int step = 0;
             for (int epoch = 0; epoch < epochCount; epoch++) {
                 if (stochastic) {
@@ -172,12 +178,12 @@ public final class Trainer {
                     }
                     String problem = divergence(loss, gradNorm, reference);
                     if (problem != null) {
-                        return finish(Run.Status.DIVERGED, step, problem, params, objective.loss(params), history, baseRate);
+                        return finish(Run.Status.DIVERGED, step, problem, params, objective.loss(params), history);
                     }
                     if (gradNorm < tolerance) {
                         return finish(Run.Status.CONVERGED, step,
                                 String.format(Locale.ROOT, "gradient norm %.3g < tolerance %.3g", gradNorm, tolerance),
-                                params, objective.loss(params), history, baseRate);
+                                params, objective.loss(params), history);
                     }
                     if (listener != null) {
                         listener.onStep(step, params, gradient, loss);
@@ -185,8 +191,7 @@ public final class Trainer {
                     if (transform != null) {
                         transform.apply(gradient, blocks);
                     }
-                    optimizer.setLearningRate(rate);
-                    optimizer.step(params, gradient);
+                    optimizer.step(params, gradient, rate);
                     history.recordParams(params);
                 }
                 if (stochastic) {
@@ -199,19 +204,37 @@ public final class Trainer {
             }
             String problem = divergence(finalLoss, 0, reference);
             if (problem != null) {
-                return finish(Run.Status.DIVERGED, totalSteps, problem, params, finalLoss, history, baseRate);
+                return finish(Run.Status.DIVERGED, totalSteps, problem, params, finalLoss, history);
             }
-            return finish(Run.Status.FINISHED, totalSteps, "", params, finalLoss, history, baseRate);
+            return finish(Run.Status.FINISHED, totalSteps, "", params, finalLoss, history);
         } finally {
-            optimizer.setLearningRate(baseRate);
+            release(optimizer);
         }
     }
 
-    /** The run's result, described with the optimizer's base learning rate (not the last scheduled one). */
-    private Run finish(Run.Status status, int step, String reason, double[] params, double loss, History history,
-            double baseRate) {
-        optimizer.setLearningRate(baseRate);
+    private Run finish(Run.Status status, int step, String reason, double[] params, double loss, History history) {
         return new Run(status, step, reason, params, loss, history, optimizer.describe());
+    }
+
+    /**
+     * Marks {@code optimizer} as training, or fails if it already is: its state (momentum,
+     * running averages) belongs to one run at a time.
+     */
+    private static void claim(Optimizer optimizer) {
+        synchronized (IN_USE) {
+            if (!IN_USE.add(optimizer)) {
+                throw new IllegalStateException(optimizer.describe() + " is already training in another run "
+                        + "(on another thread, or started from a listener of that run). An optimizer keeps the state "
+                        + "of one run at a time: give each run its own optimizer, e.g. a new "
+                        + optimizer.getClass().getSimpleName() + "(...) per run.");
+            }
+        }
+    }
+
+    private static void release(Optimizer optimizer) {
+        synchronized (IN_USE) {
+            IN_USE.remove(optimizer);
+        }
     }
 
     private String divergence(double loss, double gradNorm, double reference) {
