@@ -203,5 +203,6 @@ class HealthTest {
         assertEquals(Verdict.DIVERGED, h.verdict());
         assertEquals(r.divergedAt(), h.divergedAt());
         assertTrue(h.summary().startsWith("DIVERGED at step " + r.divergedAt()), h.summary());
+        assertTrue(h.summary().contains(r.reason()), h.summary() + " should give the run's reason: " + r.reason());
     }
 }
