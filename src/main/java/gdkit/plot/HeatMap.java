@@ -28,6 +28,11 @@ public final class HeatMap {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
         new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725),
     };
+    /** ColorBrewer RdBu, reversed: blue = negative, white = 0, red = positive (colour-blind safe). */
+    private static final Color[] DIVERGING = {
+        new Color(0x2166AC), new Color(0x4393C3), new Color(0x92C5DE), new Color(0xD1E5F0), new Color(0xF7F7F7),
+        new Color(0xFDDBC7), new Color(0xF4A582), new Color(0xD6604D), new Color(0xB2182B),
+    };
     private static final Color MISSING = new Color(0xBBBBBB);
 
     private final String title;
@@ -40,6 +45,9 @@ public final class HeatMap {
     private double yFirst;
     private boolean log = true;
     private String colorLabel = "value";
+    /** Positive: a diverging scale over [-limit, limit] centred at 0. */
+    private double limit;
+    private String[] rowLabels;
 
     private HeatMap(String title, String xLabel, String yLabel, double[][] values) {
         if (values.length == 0 || values[0].length == 0) {
@@ -82,6 +90,35 @@ public final class HeatMap {
         return this;
     }
 
+    /**
+     * Signed values on a diverging scale centred at 0: blue below, white at 0, red above, from
+     * {@code -limit} to {@code +limit} (values beyond take the end colours). Give several maps the
+     * same limit to compare them panel by panel. Implies a linear scale.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive and finite
+     */
+    public HeatMap diverging(double limit) {
+        if (!(limit > 0 && Double.isFinite(limit))) {
+            throw new IllegalArgumentException("limit must be positive and finite, got " + limit);
+        }
+        this.limit = limit;
+        this.log = false;
+        return this;
+    }
+
+    /**
+     * Names for the rows, bottom to top (row 0 first), written on the y axis instead of numbers.
+     *
+     * @throws IllegalArgumentException if there is not one name per row
+     */
+    public HeatMap rowLabels(String... labels) {
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("rowLabels needs one name per row: " + rows + " rows, got " + labels.length);
+        }
+        this.rowLabels = labels.clone();
+        return this;
+    }
+
     /** The colour bar's label, e.g. {@code "gradient norm"}. */
     public HeatMap colorLabel(String label) {
         this.colorLabel = label;
@@ -112,7 +149,10 @@ public final class HeatMap {
                 }
             }
         }
-        if (lo > hi) {
+        if (limit > 0) {
+            lo = -limit;
+            hi = limit;
+        } else if (lo > hi) {
             lo = 0;
             hi = 1;
         } else if (lo == hi) {
@@ -132,6 +172,14 @@ public final class HeatMap {
         s.setPlotGridLinesVisible(false);
         s.setPlotContentSize(1.0);
         s.setLegendVisible(false);
+        if (rowLabels != null) {
+            String[] names = rowLabels;
+            double first = yFirst;
+            s.setYAxisTickLabelsFormattingFunction(v -> {
+                long k = Math.round(v - first);
+                return Math.abs(v - first - k) < 1e-9 && k >= 0 && k < names.length ? names[(int) k] : "";
+            });
+        }
         // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
         // spaced because XChart puts ticks only at the data points of short, evenly spaced series.
         XYSeries anchor = chart.addSeries(" ", new double[] {x0, x0 + 0.3 * (x1 - x0), x1},
@@ -165,8 +213,8 @@ public final class HeatMap {
         return img;
     }
 
-    private static Color ramp(double u) {
-        return Underlay.interpolate(RAMP, u);
+    private Color ramp(double u) {
+        return Underlay.interpolate(limit > 0 ? DIVERGING : RAMP, Math.max(0, Math.min(1, u)));
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height, double lo, double hi) {
@@ -177,7 +225,7 @@ public final class HeatMap {
             fractions[k] = (t[k] - lo) / (hi - lo);
             labels[k] = !log ? String.format(Locale.ROOT, "%.3g", t[k]) : Style.decade(Math.pow(10, t[k]));
         }
-        Underlay.colorBar(g, x, y, height, HeatMap::ramp, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
+        Underlay.colorBar(g, x, y, height, this::ramp, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
     }
 
     /** Tick positions on the colour bar: whole decades on a log scale (at most about 8), else 5 even steps. */
