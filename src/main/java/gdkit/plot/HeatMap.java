@@ -175,9 +175,14 @@ public final class HeatMap {
         if (rowLabels != null) {
             String[] names = rowLabels;
             double first = yFirst;
+            // XChart drops all tick labels when two are equal, so the ticks between rows get distinct
+            // invisible labels (runs of zero-width spaces) instead of empty ones
             s.setYAxisTickLabelsFormattingFunction(v -> {
                 long k = Math.round(v - first);
-                return Math.abs(v - first - k) < 1e-9 && k >= 0 && k < names.length ? names[(int) k] : "";
+                if (Math.abs(v - first - k) < 1e-9 && k >= 0 && k < names.length) {
+                    return names[(int) k];
+                }
+                return "\u200B".repeat(1 + (int) Math.max(0, Math.round(8 * (v - first + 1))));
             });
         }
         // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
