@@ -206,8 +206,10 @@ public final class Health {
         }
         double end = Double.isNaN(finalLoss) ? loss[to - 1] : finalLoss;
         if (!Double.isNaN(baseline) && end >= (1 - BASELINE_MARGIN) * baseline) {
-            String d = String.format(Locale.ROOT, "final loss %.4g against the baseline's %.4g (%.1f%% lower)",
-                    end, baseline, 100 * (1 - end / baseline));
+            String d = end > baseline
+                    ? String.format(Locale.ROOT, "final loss %.4g is not below the baseline's %.4g (%.3g times it)", end, baseline, end / baseline)
+                    : String.format(Locale.ROOT, "final loss %.4g is only %.1f%% below the baseline's %.4g",
+                            end, 100 * (1 - end / baseline), baseline);
             return new Health(Verdict.NO_BETTER_THAN_BASELINE, -1, null, lossRate, gradRate, alignment, from, to, d);
         }
         return new Health(Verdict.HEALTHY, -1, null, lossRate, gradRate, alignment, from, to, "");

@@ -123,7 +123,8 @@ class HealthTest {
         assertEquals(Verdict.HEALTHY, Health.of(h).verdict(), "without a baseline nothing looks wrong");
         Health withBaseline = Health.of(h, 1.0);
         assertEquals(Verdict.NO_BETTER_THAN_BASELINE, withBaseline.verdict(), withBaseline.summary());
-        assertTrue(withBaseline.summary().contains("baseline"), withBaseline.summary());
+        assertTrue(withBaseline.summary().contains("final loss 1.001 is not below the baseline's 1.000"), withBaseline.summary());
+        assertTrue(Health.of(h, 1.02).summary().contains("only 1.9% below the baseline's 1.02"), Health.of(h, 1.02).summary());
         // 6 % below the baseline counts as having learned something, 4 % does not
         assertEquals(Verdict.HEALTHY, Health.of(h, 1.0005 / 0.94).verdict());
         assertEquals(Verdict.NO_BETTER_THAN_BASELINE, Health.of(h, 1.0005 / 0.96).verdict());
