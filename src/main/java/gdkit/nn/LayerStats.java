@@ -10,7 +10,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <pre>{@code
  * LayerStats s = LayerStats.measure(net, net.initialize(Init.heNormal(), 1), x, outputGradient);
- * s.activationVariance()[k - 1];   // variance of layer k's activations over the batch
+ * s.activationVariance()[k - 1];   // variance of layer k's activations, all batch x units entries pooled
+ * s.signalVariance()[k - 1];       // each unit's variance across the examples, averaged: the input-dependent part
  * s.gradientVariance()[k - 1];     // variance of dL/dz at layer k
  * }</pre>
  *
