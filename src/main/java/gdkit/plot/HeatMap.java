@@ -23,17 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public final class HeatMap {
-    /** Viridis anchors (perceptually uniform, colour-blind safe): dark blue = low, yellow = high. */
-    private static final Color[] RAMP = {
-        new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
-        new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725),
-    };
-    /** ColorBrewer RdBu, reversed: blue = negative, white = 0, red = positive (colour-blind safe). */
-    private static final Color[] DIVERGING = {
-        new Color(0x2166AC), new Color(0x4393C3), new Color(0x92C5DE), new Color(0xD1E5F0), new Color(0xF7F7F7),
-        new Color(0xFDDBC7), new Color(0xF4A582), new Color(0xD6604D), new Color(0xB2182B),
-    };
-    private static final Color MISSING = new Color(0xBBBBBB);
+    private static final Color MISSING = Palette.NOT_FINITE;
 
     private final String title;
     private final String xLabel;
@@ -44,10 +34,11 @@ public final class HeatMap {
     private double xFirst;
     private double yFirst;
     private boolean log = true;
-    private String colorLabel = "value";
-    /** Positive: a diverging scale over [-limit, limit] centred at 0. */
+    private boolean signed;
+    /** Positive: the signed scale runs over [-limit, limit] whatever the values. */
     private double limit;
     private String[] rowLabels;
+    private String colorLabel = "value";
 
     private HeatMap(String title, String xLabel, String yLabel, double[][] values) {
         if (values.length == 0 || values[0].length == 0) {
@@ -91,9 +82,18 @@ public final class HeatMap {
     }
 
     /**
-     * Signed values on a diverging scale centred at 0: blue below, white at 0, red above, from
-     * {@code -limit} to {@code +limit} (values beyond take the end colours). Give several maps the
-     * same limit to compare them panel by panel. Implies a linear scale.
+     * Colours signed values (e.g. weights) with the {@link Palette#diverging} map: zero white,
+     * negative blue, positive red, on a scale symmetric about zero. Implies a linear scale.
+     */
+    public HeatMap diverging() {
+        this.signed = true;
+        this.log = false;
+        return this;
+    }
+
+    /**
+     * Like {@link #diverging()}, on the fixed scale {@code [-limit, limit]} (values beyond take the
+     * end colours): give several maps the same limit to compare them panel by panel.
      *
      * @throws IllegalArgumentException if {@code limit} is not positive and finite
      */
@@ -102,8 +102,7 @@ public final class HeatMap {
             throw new IllegalArgumentException("limit must be positive and finite, got " + limit);
         }
         this.limit = limit;
-        this.log = false;
-        return this;
+        return diverging();
     }
 
     /**
@@ -149,10 +148,15 @@ public final class HeatMap {
                 }
             }
         }
-        if (limit > 0) {
+        if (signed && limit > 0) {
             lo = -limit;
             hi = limit;
-        } else if (lo > hi) {
+        } else if (signed && lo <= hi) {
+            double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), Double.MIN_NORMAL);
+            lo = -m;
+            hi = m;
+        }
+        if (lo > hi) {
             lo = 0;
             hi = 1;
         } else if (lo == hi) {
@@ -172,6 +176,8 @@ public final class HeatMap {
         s.setPlotGridLinesVisible(false);
         s.setPlotContentSize(1.0);
         s.setLegendVisible(false);
+        s.setXAxisTickLabelsFormattingFunction(AxisLabels.integers(chart, true));
+        s.setYAxisTickLabelsFormattingFunction(AxisLabels.integers(chart, false));
         if (rowLabels != null) {
             String[] names = rowLabels;
             double first = yFirst;
@@ -211,15 +217,16 @@ public final class HeatMap {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 double v = values[i][j];
-                Color c = drawable(v) ? ramp((scaled(v) - lo) / (hi - lo)) : MISSING;
+                Color c = drawable(v) ? color((scaled(v) - lo) / (hi - lo)) : MISSING;
                 img.setRGB(j, rows - 1 - i, c.getRGB());
             }
         }
         return img;
     }
 
-    private Color ramp(double u) {
-        return Underlay.interpolate(limit > 0 ? DIVERGING : RAMP, Math.max(0, Math.min(1, u)));
+    /** The colour at fraction {@code u} of the colour range. */
+    private Color color(double u) {
+        return signed ? Palette.diverging(Math.max(-1, Math.min(1, 2 * u - 1))) : Palette.viridis(u);
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height, double lo, double hi) {
@@ -228,9 +235,9 @@ public final class HeatMap {
         String[] labels = new String[t.length];
         for (int k = 0; k < t.length; k++) {
             fractions[k] = (t[k] - lo) / (hi - lo);
-            labels[k] = !log ? String.format(Locale.ROOT, "%.3g", t[k]) : Style.decade(Math.pow(10, t[k]));
+            labels[k] = !log ? AxisLabels.number(Double.parseDouble(String.format(Locale.ROOT, "%.3g", t[k]))) : Style.decade(Math.pow(10, t[k]));
         }
-        Underlay.colorBar(g, x, y, height, this::ramp, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
+        Underlay.colorBar(g, x, y, height, this::color, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
     }
 
     /** Tick positions on the colour bar: whole decades on a log scale (at most about 8), else 5 even steps. */
