@@ -83,13 +83,12 @@ public final class RatingsCsv {
         }
         boolean header = isHeader(first);
         int width = first.length;
+        if (width != 3 && width != 4) {
+            throw new DataException(file + ", first line: expected 3 or 4 comma-separated fields "
+                    + "user,item,rating[,timestamp], got " + width + ": " + CsvFile.quote(String.join(",", first)));
+        }
         CsvFile csv = CsvFile.withoutHeader(file, "ratings file", width);
         int skip = header ? 1 : 0;
-        if (width != 3 && width != 4) {
-            throw new DataException((header ? file + ", line " + csv.line(0) : new Where(csv, 0, 1).at())
-                    + ": expected 3 or 4 comma-separated fields user,item,rating[,timestamp], got " + width
-                    + ": " + CsvFile.quote(String.join(",", first)));
-        }
         int n = csv.records() - skip;
         if (n == 0) {
             throw noRatings(file);

@@ -72,7 +72,7 @@ class RatingsTest {
         assertEquals(where + ", line 1 (data row 1), column 4 'timestamp': 'noon' is not an integer timestamp",
                 fails("1,2,3,noon\n").getMessage());
         assertEquals(where + ", line 3: has 2 fields, expected 3", fails("\n1,2,3\n4,5\n").getMessage());
-        assertEquals(where + ", line 1: expected 3 or 4 comma-separated fields user,item,rating[,timestamp], "
+        assertEquals(where + ", first line: expected 3 or 4 comma-separated fields user,item,rating[,timestamp], "
                 + "got 2: '4,5'", fails("4,5\n1,2,3\n").getMessage());
         assertTrue(fails("user,item,rating\n").getMessage().contains("no ratings"));
         assertTrue(fails("").getMessage().contains("no ratings"));
