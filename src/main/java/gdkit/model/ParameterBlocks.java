@@ -18,6 +18,7 @@ public final class ParameterBlocks {
 
     /** One block holding all {@code size} parameters. */
     public static ParameterBlocks single(String name, int size) {
+        gdkit.check.Args.atLeast("size", size, 0);
         return new ParameterBlocks(List.of(name), new int[] {0, size});
     }
 
@@ -32,6 +33,8 @@ public final class ParameterBlocks {
         private final List<Integer> sizes = new ArrayList<>();
 
         public Builder add(String name, int size) {
+            java.util.Objects.requireNonNull(name, "name must not be null");
+            gdkit.check.Args.atLeast("size of block '" + name + "'", size, 0);
             names.add(name);
             sizes.add(size);
             return this;

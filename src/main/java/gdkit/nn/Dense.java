@@ -36,6 +36,11 @@ public final class Dense {
     private boolean backwardDone;
 
     Dense(int index, int inputs, int outputs, Activation activation, int offset) {
+        if ((long) inputs * outputs + outputs > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("layer " + index + ": Dense(" + inputs + " -> " + outputs + ") has "
+                    + ((long) inputs * outputs + outputs) + " parameters; a network holds at most "
+                    + Integer.MAX_VALUE + " in all (one Java array)");
+        }
         this.index = index;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -129,6 +134,7 @@ public final class Dense {
      * is not null, dLoss/d(input) into the previous layer's gradA buffer.
      */
     void backward(double[] gradient, Dense previous) {
+        requireForward();
         gradZ.reshape(a.numRows, outputs);
         activation.backward(z, a, gradA, gradZ);
         products.multTransA(input, gradZ, gradW);

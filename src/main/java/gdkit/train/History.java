@@ -97,6 +97,10 @@ public final class History {
     /** Parameter {@code index} along the trajectory (e.g. the path of w, or of b). */
     public double[] param(int index) {
         double[][] p = params();
+        int dim = p.length == 0 ? 0 : p[0].length;
+        if (index < 0 || index >= dim) {
+            throw new IllegalArgumentException("index must be in [0, " + dim + "), got " + index);
+        }
         double[] out = new double[p.length];
         for (int k = 0; k < p.length; k++) {
             out[k] = p[k][index];

@@ -48,6 +48,8 @@ public final class Trainer {
 
     /** A trainer that minimizes {@code objective} with {@code optimizer}. */
     public static Trainer of(Objective objective, Optimizer optimizer) {
+        java.util.Objects.requireNonNull(objective, "objective must not be null");
+        java.util.Objects.requireNonNull(optimizer, "optimizer must not be null");
         return new Trainer(objective, optimizer);
     }
 
@@ -78,7 +80,7 @@ public final class Trainer {
 
     /** Learning-rate schedule applied to the optimizer's initial rate (default constant). */
     public Trainer schedule(LearningRateSchedule schedule) {
-        this.schedule = schedule;
+        this.schedule = java.util.Objects.requireNonNull(schedule, "schedule must not be null");
         return this;
     }
 
@@ -118,12 +120,21 @@ public final class Trainer {
     /**
      * Trains from {@code start} (not modified) and returns how it went.
      *
-     * @throws IllegalArgumentException if {@code start} has the wrong length or mini-batches are
-     *                                  requested for an objective that is not a mean over examples
+     * @throws IllegalArgumentException if {@code start} has the wrong length or a value that is
+     *                                  not finite, mini-batches are requested for an objective
+     *                                  that is not a mean over examples, or the schedule gives a
+     *                                  factor that is not a finite number > 0
      */
     public Run run(double[] start) {
+        java.util.Objects.requireNonNull(start, "start must not be null");
         int dim = objective.dimension();
         Args.length("start", start, dim);
+        for (int i = 0; i < dim; i++) {
+            if (!Double.isFinite(start[i])) {
+                throw new IllegalArgumentException("start[" + i + "] is " + start[i]
+                        + " (expected a finite number; training from it would diverge at step 0)");
+            }
+        }
         boolean stochastic = epochs > 0 || batchSize > 0;
         if (stochastic && !(objective instanceof SeparableObjective)) {
             throw new IllegalArgumentException("mini-batch training needs a SeparableObjective (a mean over examples); "
@@ -135,6 +146,10 @@ public final class Trainer {
         int n = stochastic ? ((SeparableObjective) objective).examples() : 1;
         int batch = stochastic ? Math.min(batchSize > 0 ? batchSize : n, n) : 1;
         int batchesPerEpoch = stochastic ? (n + batch - 1) / batch : 1;
+        if ((long) epochs * batchesPerEpoch > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("epochs x batches per epoch = " + epochs + " x " + batchesPerEpoch
+                    + " steps is more than " + Integer.MAX_VALUE + "; use fewer epochs or larger batches");
+        }
         int totalSteps = stochastic ? epochs * batchesPerEpoch : steps;
         int epochCount = stochastic ? epochs : steps;
         boolean keepParams = recordParams != null ? recordParams : dim <= RECORD_PARAMS_UP_TO;
@@ -164,7 +179,12 @@ public final class Trainer {
                                     Math.min(n, (b + 1) * batch), gradient)
                             : objective.lossAndGradient(params, gradient);
                     double gradNorm = norm(gradient);
-                    double rate = baseRate * schedule.factor(step);
+                    double factor = schedule.factor(step);
+                    double rate = baseRate * factor;
+                    if (!(rate > 0) || !Double.isFinite(rate)) {
+                        throw new IllegalArgumentException("the learning-rate schedule gave factor " + factor + " at step "
+                                + step + " (rate " + rate + "); a schedule must give a finite factor > 0 at every step");
+                    }
                     history.recordStep(loss, gradNorm, rate);
                     if (!stochastic && step > 0) {
                         history.recordEpochLoss(loss);
