@@ -119,7 +119,9 @@ public final class CsvFile {
                 options.columnTypes(types);
             }
             Table table = Table.read().usingOptions(options.build());
-            return new CsvFile(file, kind, header, table);
+            CsvFile csv = new CsvFile(file, kind, header, table);
+            csv.locate();
+            return csv;
         } catch (IOException e) {
             throw where.unreadable(e);
         } catch (AddCellToColumnException e) {
@@ -270,12 +272,16 @@ public final class CsvFile {
         }
     }
 
-    /** Maps data records to lines and spreadsheet rows (only needed for a message). */
+    /**
+     * Maps data records to lines and spreadsheet rows, and finds rows Tablesaw would skip although
+     * they hold text (a lone quoted empty cell {@code ""}): such a row is an error, never dropped.
+     */
     private void locate() {
         if (rowOf != null) {
             return;
         }
         List<int[]> found = new ArrayList<>();
+        int emptyRow = -1;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             CsvParser p = new CsvParser(settings());
             p.beginParsing(reader);
@@ -286,8 +292,14 @@ public final class CsvFile {
                 records++;
                 long start = lineBefore + 1;
                 lineBefore = p.getContext().currentLine();
-                boolean blank = r.length == 0 || (r.length == 1 && (r[0] == null || r[0].isBlank()));
+                String content = p.getContext().currentParsedContent();
+                boolean blank = content == null || content.isBlank();
+                boolean skipped = r.length == 0 || (r.length == 1 && (r[0] == null || r[0].isEmpty()));
                 if (blank || (header && records == 1)) {
+                    continue;
+                }
+                if (skipped) {
+                    emptyRow = emptyRow < 0 ? (header ? records - 1 : records) : emptyRow;
                     continue;
                 }
                 found.add(new int[] {(int) start, header ? records - 1 : records});
@@ -301,6 +313,12 @@ public final class CsvFile {
         for (int k = 0; k < found.size(); k++) {
             lineOf[k] = found.get(k)[0];
             rowOf[k] = found.get(k)[1];
+        }
+        if (emptyRow > 0) {
+            List<String> names = header ? headerNames() : List.of();
+            throw new DataException(file + ", " + (header ? "row " : "line ") + emptyRow
+                    + (names.isEmpty() ? "" : ", column '" + names.get(0) + "'")
+                    + ": empty cell (the row holds only an empty quoted cell \"\")");
         }
     }
 

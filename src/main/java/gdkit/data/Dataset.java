@@ -29,7 +29,7 @@ public final class Dataset {
         Objects.requireNonNull(y, "y must not be null");
         Objects.requireNonNull(featureNames, "featureNames must not be null");
         Objects.requireNonNull(targetName, "targetName must not be null");
-        if (featureNames.contains(null)) {
+        if (featureNames.stream().anyMatch(Objects::isNull)) {
             throw new DataException("featureNames must not contain null: " + featureNames);
         }
         if (new java.util.HashSet<>(featureNames).size() != featureNames.size()) {

@@ -19,6 +19,9 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public final void step(double[] params, double[] gradient) {
+        if (params == null || gradient == null) {
+            throw new IllegalArgumentException((params == null ? "params" : "gradient") + " must not be null");
+        }
         if (gradient.length != params.length) {
             throw new IllegalArgumentException("gradient has length " + gradient.length + " but params has length "
                     + params.length);

@@ -65,7 +65,7 @@ public final class Histogram {
         double span = half ? hi / 2 - lo / 2 : hi - lo;
         double[] edges = new double[bins + 1];
         for (int b = 0; b <= bins; b++) {
-            double e = base + span * b / bins;
+            double e = half ? base + span / bins * b : base + span * b / bins;
             edges[b] = half ? 2 * e : e;
         }
         if (half) {
