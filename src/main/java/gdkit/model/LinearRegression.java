@@ -10,8 +10,8 @@ import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRPDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
-import gdkit.check.Args;
 import gdkit.data.Dataset;
+import gdkit.util.Args;
 
 /**
  * Linear regression {@code f(x) = x . w + b} with the mean-squared-error loss

@@ -3,6 +3,8 @@ package gdkit.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import gdkit.util.Vec;
+
 /**
  * Named contiguous blocks of a flat parameter vector, e.g. {@code layer1.W}, {@code layer1.b}.
  * Used for per-layer gradient norms and per-block clipping.
@@ -18,7 +20,7 @@ public final class ParameterBlocks {
 
     /** One block holding all {@code size} parameters. */
     public static ParameterBlocks single(String name, int size) {
-        gdkit.check.Args.atLeast("size", size, 0);
+        gdkit.util.Args.atLeast("size", size, 0);
         return new ParameterBlocks(List.of(name), new int[] {0, size});
     }
 
@@ -34,7 +36,7 @@ public final class ParameterBlocks {
 
         public Builder add(String name, int size) {
             java.util.Objects.requireNonNull(name, "name must not be null");
-            gdkit.check.Args.atLeast("size of block '" + name + "'", size, 0);
+            gdkit.util.Args.atLeast("size of block '" + name + "'", size, 0);
             names.add(name);
             sizes.add(size);
             return this;
@@ -79,10 +81,6 @@ public final class ParameterBlocks {
 
     /** The Euclidean norm of {@code v} restricted to {@code block}. */
     public double norm(double[] v, int block) {
-        double s = 0;
-        for (int i = offsets[block]; i < offsets[block + 1]; i++) {
-            s += v[i] * v[i];
-        }
-        return Math.sqrt(s);
+        return Vec.norm(v, offsets[block], offsets[block + 1]);
     }
 }

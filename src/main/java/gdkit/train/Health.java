@@ -111,7 +111,7 @@ public final class Health {
     public static Health of(double[] loss, double[] gradientNorm, double learningRate) {
         java.util.Objects.requireNonNull(loss, "loss must not be null");
         java.util.Objects.requireNonNull(gradientNorm, "gradientNorm must not be null");
-        gdkit.check.Args.positive("learningRate", learningRate);
+        gdkit.util.Args.positive("learningRate", learningRate);
         if (loss.length != gradientNorm.length) {
             throw new IllegalArgumentException("loss has " + loss.length + " values but gradientNorm has "
                     + gradientNorm.length + " (expected one of each per step)");
