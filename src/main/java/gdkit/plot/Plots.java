@@ -139,7 +139,8 @@ public final class Plots {
         if (divergedAt >= 0) {
             label = name + " (diverged at step " + divergedAt + ")";
         } else if (cut) {
-            label = name + " (not finite after point " + n + ")";
+            boolean finite = Double.isFinite(x[n]) && Double.isFinite(y[n]);
+            label = name + (finite ? " (not positive after point " + n + ", log axis)" : " (not finite after point " + n + ")");
         }
         if (n == 0) {
             chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
