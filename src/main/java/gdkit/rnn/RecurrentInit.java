@@ -16,13 +16,15 @@ import gdkit.nn.Init;
  * <table>
  * <caption>Schemes for W</caption>
  * <tr><th>scheme</th><th>W</th><th>rho(W)</th></tr>
+ * <tr><td>{@link #pytorchDefault()} (PyTorch's {@code nn.RNN})</td><td>uniform in +-1/sqrt(hidden)</td><td>about
+ * 1/sqrt(3) = 0.58 for many units (circular law), scattered for few</td></tr>
  * <tr><td>{@link #spectralRadius(double) spectralRadius(r)}</td><td>Gaussian, rescaled</td><td>r exactly</td></tr>
  * <tr><td>{@link #identity()} (Le, Jaitly &amp; Hinton 2015, with ReLU)</td><td>I</td><td>1</td></tr>
  * <tr><td>{@link #orthogonal()} (Saxe et al. 2014)</td><td>random orthogonal</td><td>1 (every |eigenvalue| is 1)</td></tr>
  * </table>
  */
 public final class RecurrentInit {
-    private enum Scheme { SPECTRAL_RADIUS, IDENTITY, ORTHOGONAL }
+    private enum Scheme { UNIFORM, SPECTRAL_RADIUS, IDENTITY, ORTHOGONAL }
 
     private final Scheme scheme;
     private final double radius;
@@ -30,6 +32,11 @@ public final class RecurrentInit {
     private RecurrentInit(Scheme scheme, double radius) {
         this.scheme = scheme;
         this.radius = radius;
+    }
+
+    /** Entries uniform in [-1/sqrt(hidden), 1/sqrt(hidden)], as PyTorch's {@code nn.RNN} draws them by default. */
+    public static RecurrentInit pytorchDefault() {
+        return new RecurrentInit(Scheme.UNIFORM, 1);
     }
 
     /** Gaussian entries N(0, 1/hidden), then the whole matrix rescaled so that rho(W) = {@code radius}. */
@@ -50,6 +57,12 @@ public final class RecurrentInit {
     /** Fills {@code w} (hidden x hidden, row-major from {@code offset}) with a draw from {@code rng}. */
     void fill(double[] w, int offset, int hidden, SplittableRandom rng) {
         switch (scheme) {
+            case UNIFORM -> {
+                double limit = 1 / Math.sqrt(hidden);
+                for (int i = 0; i < hidden * hidden; i++) {
+                    w[offset + i] = limit * (2 * rng.nextDouble() - 1);
+                }
+            }
             case IDENTITY -> {
                 for (int i = 0; i < hidden; i++) {
                     for (int j = 0; j < hidden; j++) {
@@ -75,10 +88,11 @@ public final class RecurrentInit {
         }
     }
 
-    /** The scheme's name, e.g. {@code "spectral radius 1.1"}, {@code "identity"}, {@code "orthogonal"}. */
+    /** The scheme's name, e.g. {@code "pytorch default"}, {@code "spectral radius 1.1"}, {@code "identity"}, {@code "orthogonal"}. */
     public String name() {
         return switch (scheme) {
             case SPECTRAL_RADIUS -> String.format(java.util.Locale.ROOT, "spectral radius %.3g", radius);
+            case UNIFORM -> "pytorch default";
             case IDENTITY -> "identity";
             case ORTHOGONAL -> "orthogonal";
         };
