@@ -5,7 +5,7 @@ import java.util.SplittableRandom;
 
 import org.ejml.data.DMatrixRMaj;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 import gdkit.nn.Init;
 
 /**

@@ -6,7 +6,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 import gdkit.model.ParameterBlocks;
 import gdkit.nn.Activation;
 

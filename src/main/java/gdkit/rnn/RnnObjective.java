@@ -2,7 +2,8 @@ package gdkit.rnn;
 
 import java.util.Arrays;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
+import gdkit.util.Vec;
 import gdkit.model.ParameterBlocks;
 import gdkit.model.SeparableObjective;
 import gdkit.nn.Activation;
@@ -60,10 +61,7 @@ public final class RnnObjective implements SeparableObjective {
         this.output = new double[rnn.outputs()];
         this.squaredNorms = new double[length + 1];
         this.hiddenGradientNorms = new double[length + 1];
-        this.all = new int[data.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
+        this.all = Vec.identity(data.size());
     }
 
     public Rnn network() {
@@ -236,7 +234,7 @@ public final class RnnObjective implements SeparableObjective {
         double[] dh = delta;
         double[] dhPrev = deltaPrev;
         for (int t = length; t > stop; t--) {
-            squaredNorms[t] += dot(dh, dh);
+            squaredNorms[t] += Vec.sumOfSquares(dh);
             int cur = t * h;
             int prev = (t - 1) * h;
             int xt = x0 + (t - 1) * d;
@@ -262,15 +260,7 @@ public final class RnnObjective implements SeparableObjective {
             dh = dhPrev;
             dhPrev = swap;
         }
-        squaredNorms[stop] += dot(dh, dh);
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
+        squaredNorms[stop] += Vec.sumOfSquares(dh);
     }
 
     @Override

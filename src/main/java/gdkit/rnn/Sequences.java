@@ -2,7 +2,7 @@ package gdkit.rnn;
 
 import java.util.SplittableRandom;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * A set of input sequences of one length with one target vector per sequence (a many-to-one
