@@ -59,18 +59,22 @@ public final class Rnn {
         return new Rnn(inputs, hidden, outputs, activation);
     }
 
+    /** Number of inputs per time step. */
     public int inputs() {
         return inputs;
     }
 
+    /** Number of recurrent (hidden) units. */
     public int hidden() {
         return hidden;
     }
 
+    /** Number of outputs of the read-out. */
     public int outputs() {
         return outputs;
     }
 
+    /** The activation f of the recurrent units (tanh or ReLU). */
     public Activation activation() {
         return activation;
     }

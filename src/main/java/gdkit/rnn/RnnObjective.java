@@ -64,10 +64,12 @@ public final class RnnObjective implements SeparableObjective {
         this.all = Vec.identity(data.size());
     }
 
+    /** The network whose parameters this objective takes. */
     public Rnn network() {
         return rnn;
     }
 
+    /** The sequences the loss is averaged over. */
     public Sequences data() {
         return data;
     }
