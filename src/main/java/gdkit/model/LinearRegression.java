@@ -8,8 +8,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
-import gdkit.check.Args;
 import gdkit.data.Dataset;
+import gdkit.util.Args;
 
 /**
  * Linear regression {@code f(x) = x . w + b} with the mean-squared-error loss

@@ -1,7 +1,7 @@
 package gdkit.optim;
 
-import gdkit.check.Args;
 import gdkit.model.ParameterBlocks;
+import gdkit.util.Args;
 
 /**
  * Common part of the three clipping rules ({@link ClipByValue}, {@link ClipByNorm},

@@ -2,7 +2,7 @@ package gdkit.optim;
 
 import java.util.Locale;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * Plain gradient descent, {@code theta <- theta - lr * g}. Full-batch or mini-batch (stochastic)

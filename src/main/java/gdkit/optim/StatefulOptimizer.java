@@ -1,6 +1,6 @@
 package gdkit.optim;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * What every optimizer with per-parameter state shares: the learning rate, and state buffers

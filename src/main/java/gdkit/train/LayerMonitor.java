@@ -2,9 +2,9 @@ package gdkit.train;
 
 import java.util.Arrays;
 
-import gdkit.check.Args;
 import gdkit.model.Objective;
 import gdkit.model.ParameterBlocks;
+import gdkit.util.Args;
 
 /**
  * Records the gradient norm of every parameter block (a layer's {@code W}, its {@code b}) at

@@ -3,13 +3,14 @@ package gdkit.train;
 import java.util.Locale;
 import java.util.Random;
 
-import gdkit.check.Args;
 import gdkit.model.Objective;
 import gdkit.model.ParameterBlocks;
 import gdkit.model.SeparableObjective;
 import gdkit.optim.GradientTransform;
 import gdkit.optim.LearningRateSchedule;
 import gdkit.optim.Optimizer;
+import gdkit.util.Args;
+import gdkit.util.Vec;
 
 /**
  * The training loop: compute the loss and gradient, check for divergence, transform the gradient
@@ -141,7 +142,7 @@ public final class Trainer {
 
         double[] params = start.clone();
         double[] gradient = new double[dim];
-        int[] order = stochastic ? identity(n) : null;
+        int[] order = stochastic ? Vec.identity(n) : null;
         Random rng = new Random(seed);
         ParameterBlocks blocks = objective.blocks();
         History history = new History(totalSteps, dim, keepParams, epochCount);
@@ -156,14 +157,14 @@ public final class Trainer {
             int step = 0;
             for (int epoch = 0; epoch < epochCount; epoch++) {
                 if (stochastic) {
-                    shuffle(order, rng);
+                    Vec.shuffle(order, rng);
                 }
                 for (int b = 0; b < batchesPerEpoch; b++, step++) {
                     double loss = stochastic
                             ? ((SeparableObjective) objective).batchLossAndGradient(params, order, b * batch,
                                     Math.min(n, (b + 1) * batch), gradient)
                             : objective.lossAndGradient(params, gradient);
-                    double gradNorm = norm(gradient);
+                    double gradNorm = Vec.norm(gradient);
                     double rate = baseRate * schedule.factor(step);
                     history.recordStep(loss, gradNorm, rate);
                     if (!stochastic && step > 0) {
@@ -225,31 +226,5 @@ public final class Trainer {
                     loss, blowUpFactor, reference);
         }
         return null;
-    }
-
-    private static double norm(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x * x;
-        }
-        return Math.sqrt(s);
-    }
-
-    private static int[] identity(int n) {
-        int[] a = new int[n];
-        for (int i = 0; i < n; i++) {
-            a[i] = i;
-        }
-        return a;
-    }
-
-    /** Fisher-Yates shuffle with the trainer's seeded generator. */
-    private static void shuffle(int[] a, Random rng) {
-        for (int i = a.length - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = a[i];
-            a[i] = a[j];
-            a[j] = t;
-        }
     }
 }
