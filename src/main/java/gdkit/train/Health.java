@@ -100,6 +100,7 @@ public final class Health {
 
     /** Diagnoses a finished run (its history, and whether and where the trainer saw it diverge). */
     public static Health of(Run run) {
+        java.util.Objects.requireNonNull(run, "run must not be null");
         History h = run.history();
         return analyse(h.loss(), h.gradientNorm(), h.learningRate(), h.hasParams() ? h.params() : null,
                 run.divergedAt(), run.diverged() ? run.reason() : null, Double.NaN, Double.NaN);
@@ -128,6 +129,7 @@ public final class Health {
 
     /** Diagnoses a recorded history; it counts as diverged from its first non-finite value. */
     public static Health of(History history) {
+        java.util.Objects.requireNonNull(history, "history must not be null");
         return analyse(history.loss(), history.gradientNorm(), history.learningRate(),
                 history.hasParams() ? history.params() : null, -1, null, Double.NaN, Double.NaN);
     }
@@ -147,6 +149,9 @@ public final class Health {
      * trajectory the alignment is unknown.
      */
     public static Health of(double[] loss, double[] gradientNorm, double learningRate) {
+        java.util.Objects.requireNonNull(loss, "loss must not be null");
+        java.util.Objects.requireNonNull(gradientNorm, "gradientNorm must not be null");
+        gdkit.util.Args.positive("learningRate", learningRate);
         if (loss.length != gradientNorm.length) {
             throw new IllegalArgumentException("loss has " + loss.length + " values but gradientNorm has "
                     + gradientNorm.length + " (expected one of each per step)");
