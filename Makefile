@@ -1,7 +1,7 @@
 # gdkit: two commands.
 #   make report   install what is missing, execute every notebook, write report/index.html
 #   make test     unit tests + every notebook executed + report checks (what CI runs)
-# Also: make lab (JupyterLab on the notebooks), make jar, make bench, make clean.
+# Also: make lab (JupyterLab on the notebooks), make jar, make figures, make bench, make clean.
 
 VENV      := .venv
 PY        := $(VENV)/bin/python
@@ -11,7 +11,7 @@ KERNEL_OK := $(VENV)/share/jupyter/kernels/java/.gdkit-configured
 SOURCES   := $(shell find src/main -type f 2>/dev/null)
 MVN       := mvn -B --no-transfer-progress
 
-.PHONY: report test lab jar unit notebooks notebooks-for-report report-html check system clean bench
+.PHONY: report test lab jar unit notebooks notebooks-for-report report-html check system clean bench figures
 
 report: notebooks-for-report report-html
 	@$(PY) -c "import json,sys; s=json.load(open('build/executed/status.json')); sys.exit(any(not x['ok'] for x in s))" \
@@ -42,14 +42,21 @@ unit: | system
 
 # Execute every notebook in a fresh kernel; fails if any notebook fails.
 notebooks: $(JAR) $(KERNEL_OK)
+	rm -f build/executed/status.json
 	$(PY) tools/run_notebooks.py
 
 # For the report, a failed notebook still gets its page (marked failed); `report` fails after.
 notebooks-for-report: $(JAR) $(KERNEL_OK)
+	rm -f build/executed/status.json
 	-$(PY) tools/run_notebooks.py
 
 report-html: $(KERNEL_OK)
 	$(PY) tools/build_report.py
+
+# Every figure as build/figures/NN-cCC.png and one contact sheet per notebook (NN-contact.png);
+# executes the notebooks whose build/executed copy is older than the notebook or the jar.
+figures: $(JAR) $(KERNEL_OK)
+	$(PY) tools/figures.py
 
 check: $(KERNEL_OK)
 	$(PY) -m pytest -q tools/tests

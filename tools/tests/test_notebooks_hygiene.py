@@ -1,8 +1,10 @@
-"""Committed notebooks: no outputs, the Java kernel, no network access, the shared structure."""
+"""Committed notebooks: no outputs, the Java kernel, no network access, the shared structure, and
+stored as JupyterLab saves them (so opening a notebook in JupyterLab does not change the file)."""
 import json
 import re
 from pathlib import Path
 
+import nbformat
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,3 +67,29 @@ def test_structure_title_setup_checks_exercises(path):
     assert ex, f"{path.name}: no '## Exercises' section"
     text = ex[-1].split("## Exercises", 1)[1]
     assert len(re.findall(r"^\s*\d+\.", text, flags=re.M)) >= 3, f"{path.name}: fewer than 3 exercises"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_as_nbformat_writes_it(path):
+    text = path.read_text(encoding="utf-8")
+    canonical = nbformat.writes(nbformat.read(path, as_version=4)) + "\n"
+    assert text == canonical, (f"{path.name}: not stored as nbformat (and so JupyterLab) writes it; "
+                               "run `.venv/bin/python tools/normalize_notebooks.py`")
+
+
+@pytest.fixture(scope="module")
+def reported_language_info():
+    from normalize_notebooks import kernel_language_info
+    return kernel_language_info()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_language_info_is_what_the_kernel_reports(path, reported_language_info):
+    stored = json.loads(path.read_text(encoding="utf-8"))["metadata"].get("language_info", {})
+    hint = "run `.venv/bin/python tools/normalize_notebooks.py`"
+    # the exact Java version differs between machines; its major version must match
+    assert stored.get("version", "").split(".")[0] == reported_language_info["version"].split(".")[0], \
+        f"{path.name}: language_info.version {stored.get('version')!r}, kernel runs Java {reported_language_info['version']}"
+    same = {k: v for k, v in stored.items() if k != "version"}
+    expected = {k: v for k, v in reported_language_info.items() if k != "version"}
+    assert same == expected, f"{path.name}: language_info {same} differs from the kernel's {expected}; {hint}"

@@ -43,3 +43,61 @@ def test_opens_offline(name):
     if name != "index.html":
         assert 'src="assets/tex-svg.js"' in page, f"{name}: MathJax is not loaded from the report's assets"
     assert (REPORT / "assets" / "tex-svg.js").stat().st_size > 1_000_000
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_every_figure_has_a_caption_and_alt_text_and_links_at_both_ends(name):
+    page = (REPORT / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    images = re.findall(r'<img[^>]+src="data:image/png;base64,[^"]*"[^>]*>', page)
+    captions = re.findall(r"<figcaption><strong>Figure (\d+)\.</strong> ([^<]+)</figcaption>", page)
+    assert len(captions) == len(images), f"{name}: {len(images)} figures but {len(captions)} captions"
+    assert [int(n) for n, _ in captions] == list(range(1, len(captions) + 1))
+    for img in images:
+        alt = re.search(r'alt="([^"]*)"', img)
+        assert alt and alt.group(1).strip() and "No description" not in alt.group(1), f"{name}: figure without alt text"
+    assert "BufferedImage@" not in page
+    assert page.count('href="index.html">&#8617; Contents') == 2, f"{name}: Contents link not at top and bottom"
+
+
+def test_claims_page_lists_every_claim_with_its_numbers_and_counts_on_the_index(index):
+    claims = (REPORT / "claims.html").read_text(encoding="utf-8")
+    from build_report import claims as parse_claims  # the report's own parser
+    import nbformat
+    total = 0
+    for name in NOTEBOOKS:
+        executed = ROOT / "build" / "executed" / name
+        found = parse_claims(nbformat.read(executed, as_version=4))
+        assert found, f"{name}: no claims parsed from the executed notebook"
+        anchor = "nb-" + name.replace(".ipynb", "")
+        assert f'id="{anchor}"' in claims, f"claims page has no section for {name}"
+        assert f'{sum(c["held"] for c in found)} of {len(found)} held' in claims
+        total += sum(c["held"] for c in found)
+        measured = [c for c in found if c["measured"]]
+        assert not measured or measured[0]["measured"].startswith("measured ")
+    assert f"{total} claims checked" in index
+    assert 'href="claims.html"' in index and 'href="glossary.html"' in index
+
+
+def test_claim_lines_parse_in_the_format_check_prints():
+    from build_report import HELD, FAILED
+    m = HELD.match("\u2714 close (within 0.1)  [measured 1.05000, expected 1.00000 \u00b1 0.10]")
+    assert m["claim"] == "close (within 0.1)" and m["measured"] == "measured 1.05000, expected 1.00000 \u00b1 0.10"
+    assert HELD.match("\u2714 a plain claim")["measured"] is None
+    f = FAILED.search("gdkit.check.Check$ClaimFailed: CLAIM FAILED: smaller  [measured 3.00000 is not < 2.00000]")
+    assert f["claim"] == "smaller" and f["measured"].startswith("measured 3")
+
+
+def test_glossary_gives_every_term_a_definition_and_a_chinese_name():
+    page = (REPORT / "glossary.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<td class="term"[^>]*>([^<]+)</td><td class="zh" lang="zh">([^<]+)</td><td>([^<]+)</td>', page)
+    assert len(rows) >= 40
+    terms = {t for t, _, _ in rows}
+    for needed in ["gradient explosion", "vanishing gradient", "gradient clipping", "learning rate (step size)",
+                   "momentum (heavy ball)", "batch normalization", "backpropagation through time (BPTT)",
+                   "bfloat16", "loss scaling"]:
+        assert needed in terms, f"glossary lacks '{needed}'"
+    for term, chinese, definition in rows:
+        assert re.search(r"[\u4e00-\u9fff]", chinese), f"{term}: no Chinese name"
+        assert len(definition) > 20, f"{term}: definition too short"
+    for zh in ["梯度爆炸", "梯度消失", "梯度裁剪", "学习率", "动量", "批归一化"]:
+        assert zh in page

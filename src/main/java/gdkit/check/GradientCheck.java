@@ -1,6 +1,7 @@
 package gdkit.check;
 
 import gdkit.model.Objective;
+import gdkit.util.Args;
 
 /**
  * Compares an analytic gradient with central finite differences,

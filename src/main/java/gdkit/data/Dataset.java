@@ -2,8 +2,11 @@ package gdkit.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
+
+import gdkit.util.Vec;
 
 /**
  * A numeric supervised data set: a feature matrix {@code x} (n rows, d columns, row-major) and a
@@ -115,17 +118,8 @@ public final class Dataset {
     public Dataset shuffled(long seed) {
         int n = size();
         int d = features();
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        java.util.Random rng = new java.util.Random(seed);
-        for (int i = n - 1; i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        int[] order = Vec.identity(n);
+        Vec.shuffle(order, new Random(seed));
         DMatrixRMaj out = new DMatrixRMaj(n, d);
         double[] target = new double[n];
         for (int i = 0; i < n; i++) {

@@ -3,7 +3,8 @@ package gdkit.model;
 import java.util.Locale;
 import java.util.Objects;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
+import gdkit.util.Vec;
 
 /**
  * An objective with an L2 penalty on every parameter ("ridge", "weight decay" in the loss):
@@ -58,11 +59,7 @@ public class L2Penalty implements Objective {
 
     /** The penalty alone, {@code (lambda / 2) ||theta||^2}. */
     public double penalty(double[] params) {
-        double s = 0;
-        for (double v : params) {
-            s += v * v;
-        }
-        return 0.5 * lambda * s;
+        return 0.5 * lambda * Vec.sumOfSquares(params);
     }
 
     @Override

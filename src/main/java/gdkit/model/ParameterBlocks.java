@@ -3,6 +3,8 @@ package gdkit.model;
 import java.util.ArrayList;
 import java.util.List;
 
+import gdkit.util.Vec;
+
 /**
  * Named contiguous blocks of a flat parameter vector, e.g. {@code layer1.W}, {@code layer1.b}.
  * Used for per-layer gradient norms and per-block clipping.
@@ -76,10 +78,6 @@ public final class ParameterBlocks {
 
     /** The Euclidean norm of {@code v} restricted to {@code block}. */
     public double norm(double[] v, int block) {
-        double s = 0;
-        for (int i = offsets[block]; i < offsets[block + 1]; i++) {
-            s += v[i] * v[i];
-        }
-        return Math.sqrt(s);
+        return Vec.norm(v, offsets[block], offsets[block + 1]);
     }
 }

@@ -8,7 +8,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * How to draw a layer's initial weights. A weight matrix is fan-in x fan-out (inputs x units),

@@ -6,9 +6,9 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 
-import gdkit.check.Args;
 import gdkit.data.Dataset;
 import gdkit.model.ParameterBlocks;
+import gdkit.util.Args;
 
 /**
  * A multi-layer perceptron: a stack of {@link Dense} layers with a hand-written forward and

@@ -4,7 +4,7 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * What a network should output for each example: either real values (regression, one row of

@@ -3,7 +3,7 @@ package gdkit.optim;
 import java.util.Arrays;
 import java.util.Locale;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * AdaGrad (Duchi, Hazan and Singer, 2011, diagonal version): every coordinate's step is divided

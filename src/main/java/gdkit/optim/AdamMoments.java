@@ -2,7 +2,7 @@ package gdkit.optim;
 
 import java.util.Arrays;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /** The first and second moment estimates and the bias-corrected step shared by Adam and AdamW. */
 final class AdamMoments {
@@ -13,8 +13,8 @@ final class AdamMoments {
     private double[] v;
 
     AdamMoments(double beta1, double beta2, double epsilon) {
-        this.beta1 = Args.unitInterval("beta1", beta1);
-        this.beta2 = Args.unitInterval("beta2", beta2);
+        this.beta1 = Args.halfOpenUnit("beta1", beta1);
+        this.beta2 = Args.halfOpenUnit("beta2", beta2);
         this.epsilon = Args.positive("epsilon", epsilon);
     }
 

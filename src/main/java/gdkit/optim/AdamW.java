@@ -2,7 +2,7 @@ package gdkit.optim;
 
 import java.util.Locale;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * AdamW (Loshchilov and Hutter, 2019): {@link Adam} with <em>decoupled</em> weight decay. The

@@ -3,8 +3,9 @@ package gdkit.optim;
 import java.util.Arrays;
 import java.util.Locale;
 
-import gdkit.check.Args;
 import gdkit.model.Objective;
+import gdkit.util.Args;
+import gdkit.util.Vec;
 
 /**
  * Gradient descent whose step size is chosen at every step by a backtracking line search with the
@@ -66,16 +67,9 @@ public final class BacktrackingLineSearch extends StatefulOptimizer {
             throw new IllegalArgumentException("objective must not be null");
         }
         this.objective = objective;
-        this.shrink = openUnit("shrink", shrink);
-        this.c = openUnit("c", c);
+        this.shrink = Args.openUnit("shrink", shrink);
+        this.c = Args.openUnit("c", c);
         this.maxTrials = Args.atLeast("maxTrials", maxTrials, 1);
-    }
-
-    private static double openUnit(String name, double v) {
-        if (!(v > 0 && v < 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1), got " + v);
-        }
-        return v;
     }
 
     @Override
@@ -101,10 +95,7 @@ public final class BacktrackingLineSearch extends StatefulOptimizer {
     void update(double[] params, double[] gradient, double rate) {
         double f0 = Arrays.equals(params, accepted) && !Double.isNaN(acceptedLoss)
                 ? acceptedLoss : evaluate(params);
-        double slope = 0;
-        for (double g : gradient) {
-            slope += g * g;
-        }
+        double slope = Vec.sumOfSquares(gradient);
         double t = rate;
         for (int k = 0; k < maxTrials; k++, t *= shrink) {
             for (int i = 0; i < params.length; i++) {

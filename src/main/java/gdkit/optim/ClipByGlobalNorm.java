@@ -1,6 +1,7 @@
 package gdkit.optim;
 
 import gdkit.model.ParameterBlocks;
+import gdkit.util.Vec;
 
 /**
  * Clipping by global norm (Pascanu, Mikolov and Bengio, 2013): all blocks are treated as one
@@ -49,11 +50,7 @@ public final class ClipByGlobalNorm extends GradientClipping {
 
     @Override
     protected void clip(double[] gradient, ParameterBlocks blocks) {
-        double sum = 0;
-        for (double v : gradient) {
-            sum += v * v;
-        }
-        double norm = Math.sqrt(sum);
+        double norm = Vec.norm(gradient);
         if (!Double.isFinite(norm)) {
             report(norm, norm, Double.NaN, 0, Double.NaN);
             return;

@@ -2,8 +2,12 @@ package gdkit.optim;
 
 import java.util.Locale;
 
-import gdkit.check.Args;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
 import gdkit.model.ParameterBlocks;
+import gdkit.util.Args;
+import gdkit.util.Vec;
 
 /**
  * Gradient normalization: every gradient is rescaled to the same length,
@@ -17,9 +21,10 @@ import gdkit.model.ParameterBlocks;
  * stepping {@code lr * norm} past the minimum and never settles (a decaying learning rate fixes
  * that). Far from a minimum, where gradients are large, the two give the same step.
  *
- * <p>The norm is computed with scaling by the largest element, so gradients whose squared
- * elements would overflow or underflow are still normalized correctly. A zero or non-finite
- * gradient is left unchanged. No allocation.
+ * <p>The norm is computed with scaling by the largest element ({@link Vec#scaledNorm}), so
+ * gradients whose squared elements would overflow or underflow are still normalized correctly. A
+ * zero or non-finite gradient is left unchanged. Each call creates two small EJML views of the
+ * array (no copy of the gradient).
  */
 public final class GradientNormalization implements GradientTransform {
     private final double norm;
@@ -50,32 +55,16 @@ public final class GradientNormalization implements GradientTransform {
     @Override
     public void apply(double[] gradient, ParameterBlocks blocks) {
         Args.length("gradient", gradient, blocks.dimension());
-        double largest = largestMagnitude(gradient);
-        if (largest == 0 || !Double.isFinite(largest)) {
+        double length = Vec.scaledNorm(gradient);
+        if (length == 0 || !Double.isFinite(length)) {
             return;
         }
-        // g / ||g|| = (g / largest) / ||g / largest||, and g / largest has elements in [-1, 1]
-        double relative = 0;
-        for (double v : gradient) {
-            double r = v / largest;
-            relative += r * r;
-        }
-        double s = norm / Math.sqrt(relative);
+        // g / ||g|| = (g / largest) / (||g|| / largest): both quotients stay in range
+        double largest = CommonOps_DDRM.elementMaxAbs(DMatrixRMaj.wrap(gradient.length, 1, gradient));
+        double s = norm / (length / largest);
         for (int i = 0; i < gradient.length; i++) {
             gradient[i] = gradient[i] / largest * s;
         }
-    }
-
-    /** The largest absolute value of an element; NaN if an element is NaN. */
-    private static double largestMagnitude(double[] v) {
-        double largest = 0;
-        for (double x : v) {
-            if (Double.isNaN(x)) {
-                return Double.NaN;
-            }
-            largest = Math.max(largest, Math.abs(x));
-        }
-        return largest;
     }
 
     @Override

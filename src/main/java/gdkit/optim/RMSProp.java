@@ -3,7 +3,7 @@ package gdkit.optim;
 import java.util.Arrays;
 import java.util.Locale;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * RMSProp (Hinton, Coursera lecture 6e, 2012): like {@link AdaGrad}, but the sum of squared
@@ -52,7 +52,7 @@ public final class RMSProp extends StatefulOptimizer implements Adaptive {
      */
     public RMSProp(double learningRate, double rho, double epsilon) {
         super(learningRate);
-        this.rho = Args.unitInterval("rho", rho);
+        this.rho = Args.halfOpenUnit("rho", rho);
         this.epsilon = Args.positive("epsilon", epsilon);
     }
 

@@ -3,12 +3,12 @@ package gdkit.optim;
 import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * The common learning-rate schedules, as multipliers of the optimizer's base rate (the trainer
  * uses {@code base * factor(step)} at 0-based step {@code step}). Each factor is finite and
- * {@code > 0} at every step, as {@link Optimizer#setLearningRate} requires.
+ * {@code > 0} at every step, as {@link Optimizer#step(double[], double[], double)} requires.
  *
  * <pre>{@code
  * Trainer.of(model, new Adam(0.01)).steps(1000).schedule(Schedules.warmup(50, Schedules.cosine(1000)))
@@ -48,7 +48,7 @@ public final class Schedules {
      */
     public static LearningRateSchedule stepDecay(int everySteps, double gamma) {
         Args.atLeast("everySteps", everySteps, 1);
-        decayFactor("gamma", gamma);
+        Args.decayFactor("gamma", gamma);
         return new Named(String.format(Locale.ROOT, "step decay (x%.3g every %d steps)", gamma, everySteps),
                 t -> floor(Math.pow(gamma, t / everySteps)));
     }
@@ -59,7 +59,7 @@ public final class Schedules {
      * @param gamma in (0, 1]
      */
     public static LearningRateSchedule exponential(double gamma) {
-        decayFactor("gamma", gamma);
+        Args.decayFactor("gamma", gamma);
         return new Named(String.format(Locale.ROOT, "exponential (x%.4g per step)", gamma),
                 t -> floor(Math.pow(gamma, t)));
     }
@@ -94,7 +94,7 @@ public final class Schedules {
      */
     public static LearningRateSchedule cosine(int totalSteps, double minFactor) {
         Args.atLeast("totalSteps", totalSteps, 1);
-        Args.unitInterval("minFactor", minFactor);
+        Args.halfOpenUnit("minFactor", minFactor);
         return new Named(String.format(Locale.ROOT, "cosine (%d steps)", totalSteps), t -> {
             int s = Math.min(t, totalSteps - 1);
             return floor(minFactor + (1 - minFactor) * 0.5 * (1 + Math.cos(Math.PI * s / totalSteps)));
@@ -123,12 +123,6 @@ public final class Schedules {
         String name = String.format(Locale.ROOT, "warm-up (%d steps)", steps);
         return new Named(then instanceof Named ? name + " then " + then : name,
                 t -> Math.min(1.0, (t + 1) / (double) steps) * then.factor(t));
-    }
-
-    private static void decayFactor(String name, double value) {
-        if (!(value > 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be in (0, 1], got " + value);
-        }
     }
 
     /** Keeps a decayed factor positive when {@code gamma^t} underflows after many steps. */

@@ -2,7 +2,7 @@ package gdkit.optim;
 
 import java.util.Arrays;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * What heavy-ball {@link Momentum} and {@link Nesterov} share: the momentum coefficient and a
@@ -14,7 +14,7 @@ abstract class VelocityOptimizer extends StatefulOptimizer {
 
     VelocityOptimizer(double learningRate, double momentum) {
         super(learningRate);
-        this.momentum = Args.unitInterval("momentum", momentum);
+        this.momentum = Args.halfOpenUnit("momentum", momentum);
     }
 
     /** The momentum coefficient beta. */

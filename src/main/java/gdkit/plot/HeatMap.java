@@ -23,12 +23,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public final class HeatMap {
-    /** Viridis anchors (perceptually uniform, colour-blind safe): dark blue = low, yellow = high. */
-    private static final Color[] RAMP = {
-        new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
-        new Color(0x1F9E89), new Color(0x35B779), new Color(0x6DCD59), new Color(0xB4DE2C), new Color(0xFDE725),
-    };
-    private static final Color MISSING = new Color(0xBBBBBB);
+    private static final Color MISSING = Palette.NOT_FINITE;
 
     private final String title;
     private final String xLabel;
@@ -39,6 +34,7 @@ public final class HeatMap {
     private double xFirst;
     private double yFirst;
     private boolean log = true;
+    private boolean signed;
     private String colorLabel = "value";
 
     private HeatMap(String title, String xLabel, String yLabel, double[][] values) {
@@ -82,6 +78,16 @@ public final class HeatMap {
         return this;
     }
 
+    /**
+     * Colours signed values (e.g. weights) with the {@link Palette#diverging} map: zero white,
+     * negative blue, positive red, on a scale symmetric about zero. Implies a linear scale.
+     */
+    public HeatMap diverging() {
+        this.signed = true;
+        this.log = false;
+        return this;
+    }
+
     /** The colour bar's label, e.g. {@code "gradient norm"}. */
     public HeatMap colorLabel(String label) {
         this.colorLabel = label;
@@ -112,6 +118,11 @@ public final class HeatMap {
                 }
             }
         }
+        if (signed && lo <= hi) {
+            double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), Double.MIN_NORMAL);
+            lo = -m;
+            hi = m;
+        }
         if (lo > hi) {
             lo = 0;
             hi = 1;
@@ -132,6 +143,8 @@ public final class HeatMap {
         s.setPlotGridLinesVisible(false);
         s.setPlotContentSize(1.0);
         s.setLegendVisible(false);
+        s.setXAxisTickLabelsFormattingFunction(AxisLabels.integers(chart, true));
+        s.setYAxisTickLabelsFormattingFunction(AxisLabels.integers(chart, false));
         // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
         // spaced because XChart puts ticks only at the data points of short, evenly spaced series.
         XYSeries anchor = chart.addSeries(" ", new double[] {x0, x0 + 0.3 * (x1 - x0), x1},
@@ -158,15 +171,16 @@ public final class HeatMap {
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
                 double v = values[i][j];
-                Color c = drawable(v) ? ramp((scaled(v) - lo) / (hi - lo)) : MISSING;
+                Color c = drawable(v) ? color((scaled(v) - lo) / (hi - lo)) : MISSING;
                 img.setRGB(j, rows - 1 - i, c.getRGB());
             }
         }
         return img;
     }
 
-    private static Color ramp(double u) {
-        return Underlay.interpolate(RAMP, u);
+    /** The colour at fraction {@code u} of the colour range. */
+    private Color color(double u) {
+        return signed ? Palette.diverging(2 * u - 1) : Palette.viridis(u);
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height, double lo, double hi) {
@@ -175,9 +189,9 @@ public final class HeatMap {
         String[] labels = new String[t.length];
         for (int k = 0; k < t.length; k++) {
             fractions[k] = (t[k] - lo) / (hi - lo);
-            labels[k] = !log ? String.format(Locale.ROOT, "%.3g", t[k]) : Style.decade(Math.pow(10, t[k]));
+            labels[k] = !log ? AxisLabels.number(Double.parseDouble(String.format(Locale.ROOT, "%.3g", t[k]))) : Style.decade(Math.pow(10, t[k]));
         }
-        Underlay.colorBar(g, x, y, height, HeatMap::ramp, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
+        Underlay.colorBar(g, x, y, height, this::color, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
     }
 
     /** Tick positions on the colour bar: whole decades on a log scale (at most about 8), else 5 even steps. */

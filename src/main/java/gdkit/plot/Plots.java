@@ -1,5 +1,6 @@
 package gdkit.plot;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -16,6 +17,7 @@ import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import gdkit.train.Run;
@@ -27,6 +29,14 @@ import gdkit.train.Run;
  *
  * <p>Non-finite values never crash a chart: a series is drawn up to its last finite value (and, on
  * a log axis, its last positive one), and a run that diverged is marked where it stopped.
+ *
+ * <p>One visual language for every figure: a series named after a method takes its {@link Palette}
+ * colour ({@link #paint} sets one explicitly), a prediction is dashed in its measured curve's colour
+ * ({@link #addPrediction}), a series drawn on top of another is dashed so both show, log axes are
+ * labelled at decades as 10ᵏ without minor ticks, axes of whole numbers (steps, layers, epochs) get
+ * whole-number ticks, titles wrap instead of being cut, and the legend sits below the plot in rows
+ * that wrap. The rendered image's text form is the chart's title ({@link Figure}), so executed
+ * notebooks are the same on every run.
  */
 public final class Plots {
     private Plots() {
@@ -41,8 +51,6 @@ public final class Plots {
     public static XYChart logLines(String title, String xLabel, String yLabel) {
         XYChart chart = lines(title, xLabel, yLabel);
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setYAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setYAxisTickLabelsFormattingFunction(Style::decade);
         return chart;
     }
 
@@ -53,8 +61,6 @@ public final class Plots {
     public static XYChart logLog(String title, String xLabel, String yLabel) {
         XYChart chart = logLines(title, xLabel, yLabel);
         chart.getStyler().setXAxisLogarithmic(true);
-        chart.getStyler().setXAxisLogarithmicDecadeOnly(true);
-        chart.getStyler().setXAxisTickLabelsFormattingFunction(Style::decade);
         return chart;
     }
 
@@ -144,16 +150,91 @@ public final class Plots {
             chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
             return null;
         }
+        Color color = colorFor(chart, name);
         XYSeries s = chart.addSeries(label, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
         s.setMarker(n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        s.setLineStyle(SeriesLines.SOLID);
+        Overlap.distinguish(chart, s);
         if (cut || divergedAt >= 0) {
             XYSeries end = chart.addSeries(label + " \u2715", new double[] {x[n - 1]}, new double[] {y[n - 1]});
             end.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             end.setMarker(SeriesMarkers.CROSS);
-            end.setMarkerColor(s.getLineColor() != null ? s.getLineColor() : Color.BLACK);
+            end.setMarkerColor(color);
+            end.setLineColor(color);
             end.setShowInLegend(false);
         }
         return s;
+    }
+
+    /**
+     * The colour for a new series: the palette colour of the name it starts with ({@link Palette#find}),
+     * unless another series of the chart already has it; else the first palette colour not yet used.
+     */
+    static Color colorFor(XYChart chart, String name) {
+        java.util.Set<Color> used = new java.util.HashSet<>();
+        for (XYSeries s : chart.getSeriesCollection()) {
+            if (s.getLineColor() != null) {
+                used.add(s.getLineColor());
+            }
+        }
+        java.util.Optional<Color> named = Palette.find(name);
+        if (named.isPresent() && !used.contains(named.get())) {
+            return named.get();
+        }
+        for (int i = 0; i < Palette.cycleLength(); i++) {
+            if (!used.contains(Palette.cycle(i))) {
+                return Palette.cycle(i);
+            }
+        }
+        return Palette.cycle(chart.getSeriesCollection().size());
+    }
+
+    /**
+     * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)}.
+     *
+     * @return the series, for chaining; null stays null (a series with nothing finite to draw)
+     */
+    public static XYSeries paint(XYSeries series, Color color) {
+        if (series != null) {
+            series.setLineColor(color);
+            series.setMarkerColor(color);
+            series.setFillColor(color);
+        }
+        return series;
+    }
+
+    /** Draws a series dashed and without markers, e.g. a prediction or a reference line. */
+    public static XYSeries dashed(XYSeries series) {
+        if (series != null) {
+            series.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 4f}, 0f));
+            series.setMarker(SeriesMarkers.NONE);
+        }
+        return series;
+    }
+
+    /**
+     * Adds a prediction for a measured series: dashed, without markers, in the measured series' colour,
+     * so the pair reads as one. {@code measured} may be null (its run had nothing finite): then black.
+     */
+    public static XYSeries addPrediction(XYChart chart, String name, double[] x, double[] y, XYSeries measured) {
+        XYSeries s = addCurve(chart, name, x, y, -1);
+        paint(s, measured != null && measured.getLineColor() != null ? measured.getLineColor() : Palette.REFERENCE);
+        return dashed(s);
+    }
+
+    /** A prediction against step 0, 1, 2, ... (see {@link #addPrediction(XYChart, String, double[], double[], XYSeries)}). */
+    public static XYSeries addPrediction(XYChart chart, String name, double[] y, XYSeries measured) {
+        return addPrediction(chart, name, steps(y.length), y, measured);
+    }
+
+    /**
+     * Adds a reference line (a theory, a bound, the best possible value) in black, dashed, so it is
+     * told apart from measured curves at a glance.
+     */
+    public static XYSeries addReference(XYChart chart, String name, double[] x, double[] y) {
+        return dashed(paint(addCurve(chart, name, x, y, -1), Palette.REFERENCE));
     }
 
     /** Number of leading points that can be drawn: finite, and positive on a log axis. */
@@ -179,33 +260,39 @@ public final class Plots {
 
     /**
      * Renders a chart as an image for the notebook to display (return it as a cell's last
-     * expression, or pass it to {@code display}). Rendered at twice the chart's size, so it stays
-     * sharp in the HTML report.
+     * expression, or pass it to {@code display}): the title above, wrapped if long; the legend below,
+     * in rows that wrap. Rendered at twice the chart's size, so it stays sharp in the HTML report.
+     * The image's text form is the title (see {@link Figure}).
      */
     public static BufferedImage show(Chart<?, ?> chart) {
         return show(chart, chart.getWidth(), chart.getHeight());
     }
 
-    /** Renders a chart laid out at {@code width x height}, with round ticks and thinned log labels. */
+    /** Renders a chart laid out at {@code width x height}, with round ticks on evenly spaced x values. */
     private static BufferedImage show(Chart<?, ?> chart, int width, int height) {
-        Double xMin = null;
-        boolean roundTicks = false;
-        if (chart instanceof XYChart) {
-            XYChart xy = (XYChart) chart;
-            thinLogLabels(xy);
-            xMin = xy.getStyler().getXAxisMin();
-            roundTicks = xMin == null && !xy.getStyler().isXAxisLogarithmic();
-            if (roundTicks) {
-                // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...);
-                // an axis that starts a hair below the data makes it choose round numbers instead.
-                xy.getStyler().setXAxisMin(smallestX(xy) - 1e-9);
+        if (!(chart instanceof XYChart)) {
+            Figure image = new Figure(width * Style.SCALE, height * Style.SCALE, chart.getTitle());
+            Graphics2D g = Underlay.prepare(image, Style.SCALE);
+            try {
+                chart.paint(g, width, height);
+            } finally {
+                g.dispose();
             }
+            return image;
+        }
+        XYChart xy = (XYChart) chart;
+        Double xMin = xy.getStyler().getXAxisMin();
+        boolean roundTicks = xMin == null && !xy.getStyler().isXAxisLogarithmic();
+        if (roundTicks) {
+            // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...);
+            // an axis that starts a hair below the data makes it choose round numbers instead.
+            xy.getStyler().setXAxisMin(smallestX(xy) - 1e-9);
         }
         try {
-            return render(chart, width, height);
+            return Frame.paint(xy, width, height, legend -> Frame.render(xy, legend, width, height, g -> xy.paint(g, width, height)));
         } finally {
             if (roundTicks) {
-                ((XYChart) chart).getStyler().setXAxisMin(xMin);
+                xy.getStyler().setXAxisMin(xMin);
             }
         }
     }
@@ -220,45 +307,6 @@ public final class Plots {
         return Double.isFinite(lo) ? lo : 0;
     }
 
-    private static BufferedImage render(Chart<?, ?> chart, int w, int h) {
-        BufferedImage image = new BufferedImage(w * Style.SCALE, h * Style.SCALE, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = Underlay.prepare(image, Style.SCALE);
-        try {
-            chart.paint(g, w, h);
-        } finally {
-            g.dispose();
-        }
-        return image;
-    }
-
-    /** On a log y axis spanning many decades, labels every k-th decade so they do not overlap. */
-    private static void thinLogLabels(XYChart chart) {
-        if (!chart.getStyler().isYAxisLogarithmic()) {
-            return;
-        }
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = 0;
-        for (XYSeries s : chart.getSeriesCollection()) {
-            for (double v : s.getYData()) {
-                if (v > 0 && Double.isFinite(v)) {
-                    lo = Math.min(lo, v);
-                    hi = Math.max(hi, v);
-                }
-            }
-        }
-        Double max = chart.getStyler().getYAxisMax();
-        Double min = chart.getStyler().getYAxisMin();
-        if (max != null && max > 0) {
-            hi = Math.min(hi, max);
-        }
-        if (min != null && min > 0) {
-            lo = Math.max(lo, min);
-        }
-        int every = hi > lo ? Math.max(1, (int) Math.ceil(Math.log10(hi / lo) / 12)) : 1;
-        chart.getStyler().setYAxisTickLabelsFormattingFunction(
-                v -> Math.floorMod((int) Math.round(Math.log10(v)), every) == 0 ? Style.decade(v) : "");
-    }
-
     /**
      * Renders a chart as one panel of a {@link #grid}: laid out at a smaller size with the same
      * font sizes, so that two panels side by side read like one full-size figure.
@@ -268,7 +316,13 @@ public final class Plots {
         int h = chart.getHeight();
         BufferedImage image = show(chart, Style.PANEL_WIDTH, Style.PANEL_HEIGHT);
         // XChart keeps the size it last painted at; paint once more, off-screen, at the chart's own size.
-        render(chart, w, h);
+        BufferedImage scratch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            chart.paint(g, w, h);
+        } finally {
+            g.dispose();
+        }
         return image;
     }
 
@@ -292,7 +346,10 @@ public final class Plots {
         return map.render(map.chart().getWidth(), map.chart().getHeight());
     }
 
-    /** Places images side by side in a grid with {@code columns} columns (small multiples). */
+    /**
+     * Places images side by side in a grid with {@code columns} columns (small multiples); its text
+     * form is the panels' titles.
+     */
     public static BufferedImage grid(int columns, BufferedImage... images) {
         if (images.length == 0) {
             throw new IllegalArgumentException("grid needs at least one image");
@@ -304,7 +361,11 @@ public final class Plots {
             ch = Math.max(ch, im.getHeight());
         }
         int rows = (images.length + columns - 1) / columns;
-        BufferedImage out = new BufferedImage(cw * Math.min(columns, images.length), ch * rows, BufferedImage.TYPE_INT_RGB);
+        java.util.StringJoiner titles = new java.util.StringJoiner(" | ");
+        for (BufferedImage im : images) {
+            titles.add(im instanceof Figure ? ((Figure) im).title() : "image");
+        }
+        Figure out = new Figure(cw * Math.min(columns, images.length), ch * rows, titles.toString());
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());

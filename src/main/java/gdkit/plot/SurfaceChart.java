@@ -21,19 +21,17 @@ import gdkit.train.Run;
  */
 public final class SurfaceChart {
     private static final int BANDS = 14;
-    /** A light sequential palette (low loss = pale yellow, high = blue) so paths stand out. */
+    /**
+     * A light, nearly colourless ramp (low loss = white, high = warm grey), so that paths keep their
+     * {@link Palette} colours and stand out on every band.
+     */
     private static final Color[] RAMP = {
-        new Color(0xFFFFE5), new Color(0xF7FCB9), new Color(0xD9F0A3), new Color(0xADDD8E),
-        new Color(0x78C6A3), new Color(0x58AFC1), new Color(0x4A8CC2), new Color(0x4F6AAE),
-    };
-    private static final Color[] PATH_COLORS = {
-        new Color(0xD62728), new Color(0x000000), new Color(0xFF7F0E), new Color(0x9467BD),
-        new Color(0xE377C2), new Color(0x8C564B), new Color(0x17BECF),
+        new Color(0xFFFFFF), new Color(0xF1EEE8), new Color(0xE0DACF), new Color(0xCBC2B2), new Color(0xB3A792),
     };
 
     private final Surface surface;
     private final XYChart chart;
-    private int paths;
+    private boolean equalAspect;
 
     /** A contour map of {@code surface} with the given title and axis labels. */
     public SurfaceChart(String title, String xLabel, String yLabel, Surface surface) {
@@ -71,7 +69,7 @@ public final class SurfaceChart {
             chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
             return this;
         }
-        Color color = PATH_COLORS[paths++ % PATH_COLORS.length];
+        Color color = Plots.colorFor(chart, name);
         double[] x = java.util.Arrays.copyOf(xs, n);
         double[] y = java.util.Arrays.copyOf(ys, n);
         XYSeries line = chart.addSeries(name, x, y);
@@ -79,6 +77,7 @@ public final class SurfaceChart {
         line.setMarkerColor(color);
         line.setMarker(n <= 80 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setLineWidth(1.6f);
+        Overlap.distinguish(chart, line);
         marker(name + " start", x[0], y[0], SeriesMarkers.SQUARE, color);
         marker(name + " end", x[n - 1], y[n - 1], SeriesMarkers.DIAMOND, color);
         return this;
@@ -89,7 +88,8 @@ public final class SurfaceChart {
         XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CROSS);
-        s.setMarkerColor(Color.BLACK);
+        s.setMarkerColor(Palette.REFERENCE);
+        s.setMarker(SeriesMarkers.CROSS);
         return this;
     }
 
@@ -99,6 +99,16 @@ public final class SurfaceChart {
         s.setMarker(m);
         s.setMarkerColor(c);
         s.setShowInLegend(false);
+    }
+
+    /**
+     * Draws one unit of x as long as one unit of y, so that angles are true: gradient steps are
+     * perpendicular to the level sets, and an elongated valley looks as elongated as it is. The
+     * plot area shrinks in one direction to keep the figure's size.
+     */
+    public SurfaceChart equalAspect() {
+        this.equalAspect = true;
+        return this;
     }
 
     /** The underlying XChart chart, for further styling. */
@@ -121,7 +131,8 @@ public final class SurfaceChart {
                 cells.setRGB(i, r - 1 - j, c.getRGB());
             }
         }
-        return Underlay.render(chart, width, height, cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
+        int[] size = equalAspect ? Underlay.equalAspect(chart, width, height, surface) : new int[] {width, height};
+        return Underlay.render(chart, size[0], size[1], cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
                 (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, a, b));
     }
 

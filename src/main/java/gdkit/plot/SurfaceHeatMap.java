@@ -26,12 +26,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * }</pre>
  */
 public final class SurfaceHeatMap {
-    /** Anchors of the viridis palette (perceptually uniform, colour-blind safe). */
-    private static final Color[] VIRIDIS = {
-        new Color(0x440154), new Color(0x472D7B), new Color(0x3B528B), new Color(0x2C728E),
-        new Color(0x21918C), new Color(0x28AE80), new Color(0x5EC962), new Color(0xADDC30), new Color(0xFDE725),
-    };
-    private static final Color OVERFLOW = new Color(0xC8C8C8);
+    private static final Color OVERFLOW = Palette.NOT_FINITE;
     /** Colours for marks, in the order they are added; each stands out on every viridis shade. */
     private static final Color[] MARK_COLORS = {
         new Color(0xD62728), new Color(0xFF7F0E), new Color(0xE377C2), Color.WHITE, new Color(0x17BECF),
@@ -123,7 +118,7 @@ public final class SurfaceHeatMap {
 
     /** Viridis at {@code u} in [0, 1] (clamped). */
     static Color color(double u) {
-        return Underlay.interpolate(VIRIDIS, u);
+        return Palette.viridis(u);
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height) {

@@ -9,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.util.function.DoubleFunction;
 
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
 
 /**
  * What XChart lacks for heat maps with marks drawn over them: a raster painted underneath an XY
@@ -44,8 +43,6 @@ final class Underlay {
         s.setPlotBackgroundColor(new Color(0, 0, 0, 0));
         s.setPlotGridLinesVisible(false);
         s.setPlotContentSize(1.0);
-        s.setLegendPosition(Styler.LegendPosition.OutsideS);
-        s.setLegendLayout(Styler.LegendLayout.Horizontal);
         return chart;
     }
 
@@ -60,45 +57,54 @@ final class Underlay {
 
     /**
      * Renders {@code chart}, laid out at {@code w x h}, with {@code cells} stretched over the data rectangle
-     * [x0, x1] x [y0, y1] beneath it, and the colour bar in a margin on the right.
+     * [x0, x1] x [y0, y1] beneath it, the colour bar in a margin on the right, and the title and legend
+     * above and below (see {@link Frame}).
      */
-    static BufferedImage render(XYChart chart, int w, int h, BufferedImage cells, double x0, double x1, double y0,
+    static Figure render(XYChart chart, int w, int h, BufferedImage cells, double x0, double x1, double y0,
             double y1, Bar bar) {
-        int scale = Style.SCALE;
-        int total = w + BAR_MARGIN;
-        // Paint once off-screen so XChart lays out its axes; then the plot area's pixels are known.
-        BufferedImage scratch = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D sg = prepare(scratch, scale);
-        chart.paint(sg, w, h);
-        sg.dispose();
-        double left = chart.getScreenXFromChart(x0);
-        double right = chart.getScreenXFromChart(x1);
-        double top = chart.getScreenYFromChart(y1);
-        double bottom = chart.getScreenYFromChart(y0);
+        return Frame.paint(chart, w, h, legend -> {
+            // Paint once off-screen so XChart lays out its axes; then the plot area's pixels are known.
+            BufferedImage scratch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+            Graphics2D sg = scratch.createGraphics();
+            chart.paint(sg, w, h);
+            sg.dispose();
+            double left = chart.getScreenXFromChart(x0);
+            double right = chart.getScreenXFromChart(x1);
+            double top = chart.getScreenYFromChart(y1);
+            double bottom = chart.getScreenYFromChart(y0);
+            return Frame.render(chart, legend, w + BAR_MARGIN, h, g -> {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+                g.drawImage(cells, (int) Math.round(left), (int) Math.round(top), (int) Math.round(right - left),
+                        (int) Math.round(bottom - top), null);
+                chart.paint(g, w, h);
+                bar.paint(g, w + 10, (int) Math.round(top), (int) Math.round(bottom - top));
+            });
+        });
+    }
 
-        BufferedImage image = new BufferedImage(total * scale, h * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = prepare(image, scale);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, total, h);
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
-        g.drawImage(cells, (int) Math.round(left), (int) Math.round(top), (int) Math.round(right - left),
-                (int) Math.round(bottom - top), null);
-        chart.paint(g, w, h);
-        bar.paint(g, w + 10, (int) Math.round(top), (int) Math.round(bottom - top));
-        g.dispose();
-        return image;
+    /**
+     * The chart size {w, h} (at most {@code width x height}) at which one unit of x spans as many
+     * pixels as one unit of y in the window of {@code surface}.
+     */
+    static int[] equalAspect(XYChart chart, int width, int height, Surface surface) {
+        BufferedImage scratch = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] size = Frame.paint(chart, width, height, legend -> {
+            Graphics2D g = scratch.createGraphics();
+            chart.paint(g, width, height);
+            g.dispose();
+            double pw = chart.getScreenXFromChart(surface.xMax) - chart.getScreenXFromChart(surface.xMin);
+            double ph = chart.getScreenYFromChart(surface.yMin) - chart.getScreenYFromChart(surface.yMax);
+            double perUnit = Math.min(pw / (surface.xMax - surface.xMin), ph / (surface.yMax - surface.yMin));
+            int w = (int) Math.round(width - (pw - perUnit * (surface.xMax - surface.xMin)));
+            int h = (int) Math.round(height - (ph - perUnit * (surface.yMax - surface.yMin)));
+            return new int[] {Math.max(w, 200), Math.max(h, 150)};
+        });
+        return size;
     }
 
     /** Linear interpolation between evenly spaced colour anchors at {@code u} in [0, 1] (clamped). */
     static Color interpolate(Color[] anchors, double u) {
-        double p = Math.max(0, Math.min(1, u)) * (anchors.length - 1);
-        int i = Math.min(anchors.length - 2, (int) Math.floor(p));
-        double f = p - i;
-        Color c0 = anchors[i];
-        Color c1 = anchors[i + 1];
-        return new Color((int) Math.round(c0.getRed() + f * (c1.getRed() - c0.getRed())),
-                (int) Math.round(c0.getGreen() + f * (c1.getGreen() - c0.getGreen())),
-                (int) Math.round(c0.getBlue() + f * (c1.getBlue() - c0.getBlue())));
+        return Palette.interpolate(anchors, u);
     }
 
     /**

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Random;
 
-import gdkit.check.Args;
 import gdkit.model.ParameterBlocks;
 import gdkit.model.SeparableObjective;
+import gdkit.util.Args;
 
 /**
  * Matrix-factorization collaborative filtering (Koren, Bell and Volinsky, 2009): user u and item i

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import gdkit.data.DataException;
+import gdkit.util.Vec;
 
 /**
  * Observed ratings: triples (user, item, rating) on a declared rating scale {@code [min, max]}.
@@ -164,17 +165,8 @@ public final class Ratings {
             throw new IllegalArgumentException("testFraction " + testFraction + " of " + n
                     + " ratings leaves an empty training or test set");
         }
-        int[] order = new int[n];
-        for (int k = 0; k < n; k++) {
-            order[k] = k;
-        }
-        Random rng = new Random(seed);
-        for (int k = n - 1; k > 0; k--) {
-            int j = rng.nextInt(k + 1);
-            int t = order[k];
-            order[k] = order[j];
-            order[j] = t;
-        }
+        int[] order = Vec.identity(n);
+        Vec.shuffle(order, new Random(seed));
         int[] test = Arrays.copyOf(order, testSize);
         int[] train = Arrays.copyOfRange(order, testSize, n);
         Arrays.sort(test);

@@ -3,7 +3,7 @@ package gdkit.recsys;
 import java.util.Locale;
 import java.util.Random;
 
-import gdkit.check.Args;
+import gdkit.util.Args;
 
 /**
  * Seeded synthetic ratings with a known low-rank structure, the default data set of the

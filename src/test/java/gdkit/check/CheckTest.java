@@ -24,6 +24,25 @@ class CheckTest {
     }
 
     @Test
+    void aHeldClaimPrintsOneLineWithTheNumbersItMeasured() {
+        java.io.PrintStream out = System.out;
+        java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(buffer, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Check.check(true, "a plain claim");
+            Check.checkNear(1.05, 1.0, 0.1, "close (within 0.1)");
+            Check.checkLess(1, 2, "smaller");
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(String.join(System.lineSeparator(), "\u2714 a plain claim",
+                "\u2714 close (within 0.1)  [measured 1.05000, expected 1.00000 \u00b1 0.10]",
+                "\u2714 smaller  [measured 1.00000 < 2.00000]", ""), buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("CLAIM FAILED: smaller  [measured 3.00000 is not < 2.00000]",
+                assertThrows(Check.ClaimFailed.class, () -> Check.checkLess(3, 2, "smaller")).getMessage());
+    }
+
+    @Test
     void gradientCheckCatchesAWrongGradient() {
         gdkit.model.Objective wrong = new gdkit.model.Objective() {
             public int dimension() {

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
 
-import gdkit.check.Args;
 import gdkit.model.HasHessian;
 import gdkit.model.Spectrum;
+import gdkit.util.Args;
 
 /**
  * A convex quadratic {@code f(x) = (1/2) (x - c)^T A (x - c)} with a symmetric positive-definite

@@ -2,8 +2,8 @@ package gdkit.optim.functions;
 
 import org.ejml.data.DMatrixRMaj;
 
-import gdkit.check.Args;
 import gdkit.model.HasHessian;
+import gdkit.util.Args;
 
 /**
  * The Rosenbrock function {@code f(x, y) = (a - x)^2 + b (y - x^2)^2} (Rosenbrock, 1960): a

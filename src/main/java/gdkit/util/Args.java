@@ -1,8 +1,9 @@
-package gdkit.check;
+package gdkit.util;
 
 /**
  * Argument checks shared by the module. Each failure is an {@link IllegalArgumentException} whose
- * message names the parameter, the value given and the allowed range.
+ * message names the parameter, the value given and the allowed range. This package sits at the
+ * bottom of the module: it depends on nothing in gdkit, so every package may use it.
  */
 public final class Args {
     private Args() {
@@ -25,9 +26,25 @@ public final class Args {
     }
 
     /** Requires a value in [0, 1), e.g. a momentum coefficient or an Adam beta. */
-    public static double unitInterval(String name, double value) {
+    public static double halfOpenUnit(String name, double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1), got " + value);
+        }
+        return value;
+    }
+
+    /** Requires a value in (0, 1), e.g. a line search's shrink factor. */
+    public static double openUnit(String name, double value) {
+        if (!(value > 0 && value < 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1), got " + value);
+        }
+        return value;
+    }
+
+    /** Requires a value in (0, 1], e.g. a decay factor per step. */
+    public static double decayFactor(String name, double value) {
+        if (!(value > 0 && value <= 1)) {
+            throw new IllegalArgumentException(name + " must be in (0, 1], got " + value);
         }
         return value;
     }

@@ -1,0 +1,107 @@
+package gdkit.plot;
+
+import java.awt.BasicStroke;
+
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * Keeps series that coincide visible: a new series that lies on top of earlier ones for most of
+ * its length (within about 1% of the axis range) is drawn dashed, and with another marker shape,
+ * so the series underneath shows through.
+ */
+final class Overlap {
+    private static final float[][] DASHES = {{7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}, {4f, 4f}};
+    private static final Marker[] MARKERS = {SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN};
+    /** Two curves closer than this fraction of the axis range count as drawn on top of each other. */
+    private static final double TOLERANCE = 0.012;
+
+    private Overlap() {
+    }
+
+    /** Dashes {@code added} (and changes its marker) if it covers an earlier series of the chart. */
+    static void distinguish(XYChart chart, XYSeries added) {
+        boolean logY = chart.getStyler().isYAxisLogarithmic();
+        double[] range = yRange(chart, logY);
+        double tol = TOLERANCE * Math.max(range[1] - range[0], 1e-300);
+        int covered = 0;
+        for (XYSeries other : chart.getSeriesCollection()) {
+            if (other != added && other.isShowInLegend() && covers(added, other, logY, tol)) {
+                covered++;
+            }
+        }
+        if (covered > 0) {
+            float[] dash = DASHES[(covered - 1) % DASHES.length];
+            added.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            if (added.getMarker() != SeriesMarkers.NONE) {
+                added.setMarker(MARKERS[(covered - 1) % MARKERS.length]);
+            }
+        }
+    }
+
+    /** Whether at least half of {@code a}'s points (and at least two) lie on {@code b}. */
+    private static boolean covers(XYSeries a, XYSeries b, boolean logY, double tol) {
+        double[] bx = b.getXData();
+        double[] by = b.getYData();
+        if (bx.length == 0 || !increasing(bx)) {
+            return false;
+        }
+        double[] ax = a.getXData();
+        double[] ay = a.getYData();
+        int inside = 0;
+        int close = 0;
+        for (int i = 0; i < ax.length; i++) {
+            double x = ax[i];
+            if (x < bx[0] || x > bx[bx.length - 1]) {
+                continue;
+            }
+            inside++;
+            double yb = interpolate(bx, by, x);
+            if (Math.abs(scale(ay[i], logY) - scale(yb, logY)) <= tol) {
+                close++;
+            }
+        }
+        return close >= 2 && close * 2 >= Math.max(inside, ax.length / 2);
+    }
+
+    private static double interpolate(double[] x, double[] y, double at) {
+        int k = java.util.Arrays.binarySearch(x, at);
+        if (k >= 0) {
+            return y[k];
+        }
+        int hi = -k - 1;
+        int lo = hi - 1;
+        double f = (at - x[lo]) / (x[hi] - x[lo]);
+        return y[lo] + f * (y[hi] - y[lo]);
+    }
+
+    private static boolean increasing(double[] x) {
+        for (int i = 1; i < x.length; i++) {
+            if (!(x[i] > x[i - 1])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double scale(double v, boolean log) {
+        return log ? Math.log10(v) : v;
+    }
+
+    private static double[] yRange(XYChart chart, boolean logY) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getYData()) {
+                if (Double.isFinite(v) && (!logY || v > 0)) {
+                    lo = Math.min(lo, scale(v, logY));
+                    hi = Math.max(hi, scale(v, logY));
+                }
+            }
+        }
+        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
+    }
+}

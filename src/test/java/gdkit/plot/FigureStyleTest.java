@@ -1,0 +1,123 @@
+package gdkit.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+
+import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+
+class FigureStyleTest {
+    private static double[] decay(double rate, int n) {
+        double[] y = new double[n];
+        for (int t = 0; t < n; t++) {
+            y[t] = Math.pow(rate, t);
+        }
+        return y;
+    }
+
+    @Test
+    void aFiguresTextIsItsTitleSoSavedNotebooksDoNotChange() {
+        XYChart chart = Plots.lines("Loss per step", "step", "loss");
+        Plots.addLine(chart, "a", new double[] {3, 2, 1});
+        BufferedImage image = Plots.show(chart);
+        assertEquals("Figure: Loss per step", image.toString());
+        assertEquals("Figure: Loss per step | Loss per step",
+                Plots.grid(2, Plots.panel(chart), Plots.panel(chart)).toString());
+    }
+
+    @Test
+    void namedSeriesGetThePaletteColourAndNoTwoSeriesShareOne() {
+        XYChart chart = Plots.logLines("t", "step", "loss");
+        XYSeries adam = Plots.addLine(chart, "Adam, η = 0.01", decay(0.9, 50));
+        XYSeries adam2 = Plots.addLine(chart, "Adam, η = 0.1", decay(0.5, 50));
+        XYSeries other = Plots.addLine(chart, "something else", decay(0.7, 50));
+        assertEquals(Palette.ADAM, adam.getLineColor());
+        assertTrue(adam2.getLineColor() != Palette.ADAM && other.getLineColor() != adam2.getLineColor());
+    }
+
+    @Test
+    void aPredictionIsDashedInItsMeasuredCurvesColour() {
+        XYChart chart = Plots.logLines("t", "step", "distance");
+        XYSeries measured = Plots.paint(Plots.addLine(chart, "heavy ball", decay(0.8, 100)), Palette.MOMENTUM);
+        XYSeries predicted = Plots.addPrediction(chart, "predicted 0.8^t", decay(0.8, 100), measured);
+        assertEquals(Palette.MOMENTUM, predicted.getLineColor());
+        assertNotNull(predicted.getLineStyle().getDashArray());
+        assertNull(Plots.addPrediction(chart, "nothing", new double[] {Double.NaN}, null));
+    }
+
+    @Test
+    void aSeriesOnTopOfAnotherIsDashedSoBothShow() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        XYSeries first = Plots.addLine(chart, "cosine", decay(0.99, 200));
+        XYSeries same = Plots.addLine(chart, "cosine again", decay(0.99, 200));
+        XYSeries apart = Plots.addLine(chart, "far away", decay(0.5, 200));
+        assertNull(first.getLineStyle().getDashArray());
+        assertNotNull(same.getLineStyle().getDashArray());
+        assertNull(apart.getLineStyle().getDashArray());
+    }
+
+    @Test
+    void titlesAndLabelsArePlainText() {
+        assertEquals("hₜ₋₁ = W hₜ₋₁₋₁", Text.plain("h_{t-1} = W h_{t-1-1}"));
+        assertEquals("|1 − ηλₘₐₓ|ᵗ", Text.plain("|1 − ηλ_max|^t"));
+        assertEquals("‖∂L/∂h[T−k]‖", Text.plain("‖∂L/∂h_{T−k}‖"));
+        assertEquals("2⁻²⁴ and snake_case", Text.plain("2^-24 and snake_case"));
+        assertEquals("plain", Text.plain("plain"));
+    }
+
+    @Test
+    void logAxesAreLabelledAtDecadesInOneStyle() {
+        XYChart chart = Plots.logLines("t", "step", "loss");
+        Plots.addLine(chart, "a", decay(0.5, 60));                  // 1 ... 1e-18
+        var labels = chart.getStyler().getYAxisTickLabelsFormattingFunction();
+        assertEquals("10⁰", labels.apply(1.0));
+        assertEquals("10⁻¹²", labels.apply(1e-12));
+        assertEquals("10⁻³", labels.apply(1e-3));                    // every 3rd decade over 18 decades
+        assertEquals("", labels.apply(1e-1));
+        assertEquals("", labels.apply(2e-6));                        // no minor labels
+        XYChart narrow = Plots.logLines("t", "step", "loss");
+        Plots.addLine(narrow, "a", new double[] {1, 3, 9});
+        var narrowLabels = narrow.getStyler().getYAxisTickLabelsFormattingFunction();
+        assertEquals("2", narrowLabels.apply(2.0));
+        assertEquals("5", narrowLabels.apply(5.0));
+        assertEquals("", narrowLabels.apply(3.0));
+    }
+
+    @Test
+    void wholeNumberAxesGetWholeNumberLabels() {
+        XYChart chart = Plots.lines("t", "layer", "std");
+        Plots.addLine(chart, "a", new double[] {1, 2, 3, 4, 5}, new double[] {0.5, 0.7, 0.2, 0.1, 0.3});
+        assertEquals("3", chart.getStyler().getXAxisTickLabelsFormattingFunction().apply(3.0));
+        assertEquals("0.25", chart.getStyler().getYAxisTickLabelsFormattingFunction().apply(0.25));
+    }
+
+    @Test
+    void aLongLegendGrowsTheFigureInsteadOfSquashingThePlot() {
+        XYChart few = Plots.lines("t", "step", "y");
+        XYChart many = Plots.lines("t", "step", "y");
+        Plots.addLine(few, "a", decay(0.9, 10));
+        for (int k = 0; k < 8; k++) {
+            Plots.addLine(many, "a rather long legend entry that says what run number " + k + " was", decay(0.9 - k * 0.05, 10));
+        }
+        assertTrue(Plots.show(many).getHeight() > Plots.show(few).getHeight() + 100);
+        assertEquals(Plots.show(many).getWidth(), Plots.show(few).getWidth());
+    }
+
+    @Test
+    void renderingLeavesTheChartAsItWas() {
+        XYChart chart = Plots.logLines("t", "step", "y");
+        Plots.addLine(chart, "a", decay(0.9, 100));
+        Plots.dashed(Plots.addLine(chart, "b", decay(0.8, 100)));
+        Plots.show(chart);
+        assertTrue(chart.getStyler().isLegendVisible());
+        assertTrue(chart.getStyler().isChartTitleVisible());
+        assertTrue(chart.getStyler().isPlotGridHorizontalLinesVisible());
+        assertNull(chart.getStyler().getXAxisMin());
+        assertTrue(chart.getSeriesCollection().stream().noneMatch(XYSeries::isSmooth));
+    }
+}
