@@ -200,7 +200,7 @@ public final class Plots {
     /**
      * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)}.
      *
-     * @return the series, for chaining; null stays null (a series with nothing finite to draw)
+     * @return the series, for chaining (null stays null)
      */
     public static XYSeries paint(XYSeries series, Color color) {
         if (series != null) {

@@ -47,7 +47,7 @@ class FigureStyleTest {
         XYSeries predicted = Plots.addPrediction(chart, "predicted 0.8^t", decay(0.8, 100), measured);
         assertEquals(Palette.MOMENTUM, predicted.getLineColor());
         assertNotNull(predicted.getLineStyle().getDashArray());
-        assertNull(Plots.addPrediction(chart, "nothing", new double[] {Double.NaN}, null));
+        assertEquals("nothing (nothing to draw)", Plots.addPrediction(chart, "nothing", new double[] {Double.NaN}, null).getName());
     }
 
     @Test
