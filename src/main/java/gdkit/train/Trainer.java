@@ -11,6 +11,7 @@ import java.util.Set;
 import gdkit.model.Objective;
 import gdkit.model.ParameterBlocks;
 import gdkit.model.SeparableObjective;
+import gdkit.optim.GradientDescent;
 import gdkit.optim.GradientTransform;
 import gdkit.optim.LearningRateSchedule;
 import gdkit.optim.Optimizer;
@@ -323,7 +324,8 @@ public final class Trainer {
     }
 
     private Run finish(Run.Status status, int step, String reason, double[] params, double loss, History history) {
-        return new Run(status, step, reason, params, loss, history, optimizer.describe());
+        boolean plain = optimizer instanceof GradientDescent && transform == null && callbacks.isEmpty();
+        return new Run(status, step, reason, params, loss, history, optimizer.describe(), plain);
     }
 
     /**

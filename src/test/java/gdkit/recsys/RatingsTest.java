@@ -139,6 +139,28 @@ class RatingsTest {
     }
 
     @Test
+    void popularitySkewsRatingsTowardsTheFirstItemsAndKeepsTheDefaultUnchanged() {
+        Ratings uniform = SyntheticRatings.builder().users(200).items(100).seed(4).generate();
+        Ratings unskewed = SyntheticRatings.builder().users(200).items(100).seed(4).popularity(0).generate();
+        assertArrayEquals(uniform.ratings(), unskewed.ratings());
+        Ratings skewed = SyntheticRatings.builder().users(200).items(100).seed(4).popularity(1).generate();
+        int[] perItem = new int[skewed.items()];
+        for (int k = 0; k < skewed.size(); k++) {
+            perItem[skewed.item(k)]++;
+        }
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < 10; i++) {
+            head += perItem[i];
+            tail += perItem[skewed.items() - 1 - i];
+        }
+        // expected per item: first ten about 200 * min(1, 0.1 * 19.3 / (i + 1)), last ten about 200 * 0.02
+        assertTrue(head > 10 * tail, "ten most popular items " + head + " ratings, ten least " + tail);
+        assertTrue(tail >= 10, "every item keeps at least one rating, got " + tail + " for the last ten");
+        assertThrows(IllegalArgumentException.class, () -> SyntheticRatings.builder().popularity(-1));
+    }
+
+    @Test
     void splitIsSeededDisjointAndComplete() {
         Ratings r = SyntheticRatings.builder().users(40).items(30).seed(3).generate();
         Ratings.Split s = r.split(0.25, 9);
