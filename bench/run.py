@@ -7,7 +7,8 @@
   2. runs the JMH benchmarks (bench/target/benchmarks.jar, forked JVMs with -Xmx4g) -> results/jmh.json;
   3. computes each workload once with gdkit (gdkit.bench.Reference) and checks NumPy gets the same numbers;
   4. runs the NumPy twin (bench/numpy_twin.py) with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset;
-  5. executes every notebook twice with tools/run_notebooks.py (cold, then warm);
+  5. executes every notebook three times with tools/run_notebooks.py: in parallel on every core (cold,
+     then warm), then one at a time (warm);
   6. prints the table, writes bench/results.md and draws bench/results.png (gdkit.bench.Chart, XChart).
 Raw outputs go to bench/results/ (git-ignored). Timings are reported, never asserted.
 """
@@ -27,7 +28,8 @@ ROOT = BENCH.parent
 RAW = BENCH / "results"
 JAR = BENCH / "target" / "benchmarks.jar"
 PY = sys.executable
-JVM_ARGS = "-Xmx4g -XX:+UseTransparentHugePages"
+# the kit's kernel runs with the Vector API module too (tools/install_kernel.py)
+JVM_ARGS = "-Xmx4g -XX:+UseTransparentHugePages --add-modules jdk.incubator.vector"
 STREAM_LENGTH = 1 << 25
 STREAM_BYTES = {"copy": 16, "triad": 24, "read": 8}  # bytes moved per element (STREAM convention)
 
@@ -37,6 +39,10 @@ COMPARED = [
      1, "gradient_t1", 1.5),
     ("gdkit.bench.GradientBench.fused", {"threads": "2"}, "LR gradient (n=1M, d=32)", "LR gradient, 2 threads",
      2, "gradient_t2", 1.5),
+    ("gdkit.model.RowKernelBench.gradientSums", {"kernel": "vector"}, "LR gradient, Vector API row kernel alone",
+     "LR rows, Vector API", 1, "gradient_t1", None),
+    ("gdkit.model.RowKernelBench.gradientSums", {"kernel": "plain"},
+     "LR gradient, plain row kernel (JVM without the Vector API)", "LR rows, plain loop", 1, "gradient_t1", None),
     ("gdkit.bench.RowByRowBench.gradient", {}, "LR gradient, gdkit's loop before tuning", "LR gradient before tuning",
      1, "gradient_t1", None),
     ("gdkit.bench.MlpBench.step", {}, "MLP step (256-256-256-10, batch 256)", "MLP step", 1, "mlp_t1", 1.0),
@@ -130,13 +136,17 @@ def run_numpy(quick):
     return result
 
 
+KIT_PHASES = (("cold", []), ("warm", []), ("serial", ["-j", "1"]))
+
+
 def run_notebooks():
+    """Wall time of the whole kit and of each notebook: parallel cold, parallel warm, serial warm."""
     times = {}
-    for phase in ("cold", "warm"):
+    for phase, extra in KIT_PHASES:
         out = RAW / f"notebooks-{phase}"
         log(f"notebooks ({phase}) ...")
         start = time.monotonic()
-        proc = subprocess.run([PY, str(ROOT / "tools" / "run_notebooks.py"), "--out", str(out)],
+        proc = subprocess.run([PY, str(ROOT / "tools" / "run_notebooks.py"), "--out", str(out), *extra],
                               capture_output=True, text=True)
         wall = time.monotonic() - start
         status = json.loads((out / "status.json").read_text()) if (out / "status.json").exists() else []
@@ -229,7 +239,7 @@ def report(info, jmh, reference, numpy, kit):
         ratio = n / g
         bound = ""
         fraction = None
-        if bench.endswith("fused") or "RowByRow" in bench:
+        if bench.endswith("fused") or "RowByRow" in bench or "RowKernel" in bench:
             best = max(bw.get(("copy", threads), 0), bw.get(("triad", threads), 0))
             if best:
                 bytes_x = np_work[np_key]["bytes_of_x"]
@@ -293,24 +303,26 @@ def report(info, jmh, reference, numpy, kit):
                   "Largest relative difference between gdkit's and NumPy's results (loss, gradient entries, "
                   "gradient norm): " + ", ".join(f"{k}: {v:.1e}" for k, v in diffs.items()) + ".", ""]
     if kit:
+        phases = [p for p, _ in KIT_PHASES if p in kit]
         names = sorted(kit["cold"]["notebooks"])
-        krows = [[nb, f"{kit['cold']['notebooks'][nb]:.1f} s", f"{kit['warm']['notebooks'].get(nb, float('nan')):.1f} s"]
-                 for nb in names]
-        cold_total = sum(kit["cold"]["notebooks"].values())
-        warm_total = sum(kit["warm"]["notebooks"].values())
-        krows.append(["**total**", f"{cold_total:.1f} s", f"{warm_total:.1f} s"])
-        ok = warm_total < 120 and kit["warm"]["ok"]
-        verdicts.append(("whole kit < 120 s warm", ok))
+        krows = [[nb] + [f"{kit[p]['notebooks'].get(nb, float('nan')):.1f} s" for p in phases] for nb in names]
+        krows.append(["**wall time of the whole kit**"] + [f"**{kit[p]['wall_s']:.1f} s**" for p in phases])
+        ok = kit["warm"]["wall_s"] < 30 and kit["warm"]["ok"]
+        verdicts.append(("whole kit < 30 s warm (notebooks in parallel)", ok))
+        cores = info["machine"]["cores"]
         lines += ["## The whole kit: executing every notebook", "",
-                  "Wall time per notebook from `tools/run_notebooks.py` (fresh kernel each, kernel start "
-                  "included). Cold: the first run in this `make bench`; warm: run again right after. Target: "
-                  f"under 120 s warm — **{'met' if ok else 'not met'}**."
+                  "`tools/run_notebooks.py` as `make report` runs it: a fresh kernel per notebook (start and "
+                  f"shut-down included), {cores} notebooks at a time on {cores} cores. Cold: the first run in "
+                  "this `make bench`; warm: run again right after; serial: warm, one notebook at a time "
+                  "(`-j 1`). Per-notebook times run longer in parallel, since two notebooks share the cores. "
+                  f"Target: the whole kit under 30 s warm — **{'met' if ok else 'not met'}**."
                   + (f" Failed: {kit['warm']['failed']}." if kit["warm"]["failed"] else ""), "",
-                  table(["notebook", "cold", "warm"], krows), ""]
+                  table(["notebook"] + [{"cold": "parallel, cold", "warm": "parallel, warm",
+                                         "serial": "serial, warm"}[p] for p in phases], krows), ""]
         for nb in names:
             chart.append(("kit", nb.removesuffix(".ipynb"), kit["cold"]["notebooks"][nb],
                           kit["warm"]["notebooks"].get(nb, 0)))
-        chart.append(("kit", "total", cold_total, warm_total))
+        chart.append(("kit", "whole kit (wall)", kit["cold"]["wall_s"], kit["warm"]["wall_s"]))
     lines += ["## Targets", ""] + [f"- {label}: {'met' if ok else '**not met**'}" for label, ok in verdicts] + [""]
     notes = BENCH / "NOTES.md"
     if notes.exists():

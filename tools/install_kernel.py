@@ -17,7 +17,8 @@ import sys
 import time
 from pathlib import Path
 
-JVM_OPTS = "-Djava.awt.headless=true -Xmx2g -XX:+UseSerialGC"
+# jdk.incubator.vector: the module's Vector API kernels (gdkit.model.VectorRowKernel); without it the plain loops run
+JVM_OPTS = "-Djava.awt.headless=true -Xmx2g -XX:+UseSerialGC --add-modules jdk.incubator.vector"
 ARCHIVE = "kernel-startup.jsa"
 
 

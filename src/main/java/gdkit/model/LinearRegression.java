@@ -1,10 +1,8 @@
 package gdkit.model;
 
 import java.util.Arrays;
-import java.util.concurrent.RecursiveAction;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
@@ -19,27 +17,21 @@ import gdkit.util.Args;
  * {@code (2/n) sum_i r_i [x_i, 1]} with residual {@code r_i = x_i . w + b - y_i}; it is computed
  * in one pass over the rows with no allocation.
  *
- * <p>The full-batch gradient goes over the rows in chunks of {@value #CHUNK_ROWS} and adds the
- * chunks' partial sums in chunk order; for large data sets the chunks are shared among threads.
- * The result does not depend on the number of threads. The chunk sums live in the model, so one
- * model must not compute two full-batch gradients at the same time from different threads.
+ * <p>The full-batch gradient goes over the rows in chunks and adds the chunks' partial sums in chunk
+ * order; for large data sets the chunks are shared among threads. The result does not depend on the
+ * number of threads. The chunk sums live in the model, so one model must not compute two
+ * full-batch gradients at the same time from different threads. With 16 or more features, on a JVM
+ * started with {@code --add-modules jdk.incubator.vector} (the kit's kernel is), the rows are
+ * processed with the Vector API; sums are then added in another order, and results may differ from
+ * the plain loop's in the last bits (relative 1e-15).
  */
 public final class LinearRegression implements SeparableObjective, HasHessian {
-    /** Rows per chunk of the full-batch gradient. */
-    static final int CHUNK_ROWS = 1 << 14;
-    /** Data sets with fewer entries {@code n * d} than this are always done on the calling thread. */
-    private static final long PARALLEL_MIN_ENTRIES = 1L << 20;
-
     private final Dataset data;
     private final double[] x;
     private final double[] y;
     private final int n;
     private final int d;
-    private final int chunks;
-    /** Per chunk: its gradient sums (d + 1 values) and its loss sum. */
-    private final double[] partials;
-    /** Thread t computes chunks [t * chunks / threads, (t + 1) * chunks / threads); worker 0 is the caller. */
-    private final ChunkWorker[] workers;
+    private final RowChunks chunks;
 
     /** A model of {@code data} that uses every processor for the full-batch gradient of large data sets. */
     public LinearRegression(Dataset data) {
@@ -58,18 +50,12 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
         this.y = data.y();
         this.n = data.size();
         this.d = data.features();
-        this.chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
-        this.partials = new double[chunks * (d + 2)];
-        int used = (long) n * d >= PARALLEL_MIN_ENTRIES ? Math.min(threads, chunks) : 1;
-        this.workers = new ChunkWorker[used];
-        for (int t = 0; t < used; t++) {
-            workers[t] = new ChunkWorker(t * chunks / used, (t + 1) * chunks / used);
-        }
+        this.chunks = new RowChunks(x, y, n, d, threads, RowKernel.best(d));
     }
 
     /** Number of threads the full-batch gradient runs on. */
     public int threads() {
-        return workers.length;
+        return chunks.threads();
     }
 
     /** The data this loss is computed on. */
@@ -126,92 +112,9 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
     @Override
     public double lossAndGradient(double[] params, double[] gradient) {
         requireDimension(params);
-        for (int t = 1; t < workers.length; t++) {
-            workers[t].start(params);
-        }
-        workers[0].run(params);
-        for (int t = 1; t < workers.length; t++) {
-            workers[t].join();
-        }
-        Arrays.fill(gradient, 0, d + 1, 0.0);
-        double s = 0;
-        for (int c = 0; c < chunks; c++) {
-            int at = c * (d + 2);
-            for (int j = 0; j <= d; j++) {
-                gradient[j] += partials[at + j];
-            }
-            s += partials[at + d + 1];
-        }
+        double s = chunks.sums(params, gradient);
         scale(gradient, 2.0 / n);
         return s / n;
-    }
-
-    /** Computes the partial sums of a range of chunks; reused for every gradient (no allocation). */
-    private final class ChunkWorker extends RecursiveAction {
-        private static final long serialVersionUID = 1L;
-        private final int firstChunk;
-        private final int endChunk;
-        private double[] params;
-
-        ChunkWorker(int firstChunk, int endChunk) {
-            this.firstChunk = firstChunk;
-            this.endChunk = endChunk;
-        }
-
-        /** Runs this range on a pool thread. */
-        void start(double[] p) {
-            params = p;
-            reinitialize();
-            fork();
-        }
-
-        /** Runs this range on the calling thread. */
-        void run(double[] p) {
-            params = p;
-            compute();
-        }
-
-        @Override
-        protected void compute() {
-            for (int c = firstChunk; c < endChunk; c++) {
-                int at = c * (d + 2);
-                Arrays.fill(partials, at, at + d + 2, 0.0);
-                partials[at + d + 1] = accumulateRows(params, c * CHUNK_ROWS, Math.min(n, (c + 1) * CHUNK_ROWS),
-                        partials, at);
-            }
-            params = null;
-        }
-    }
-
-    /**
-     * Adds {@code r_i [x_i, 1]} for rows {@code from <= i < to} to {@code out[at ... at + d]} and
-     * returns the sum of {@code r_i^2}. Rows go in pairs: two independent dot products keep the
-     * floating-point units busy, and each pair updates the sums once; the terms are still added row
-     * after row, so a single chunk gives exactly the sums of a plain row-by-row loop.
-     */
-    private double accumulateRows(double[] params, int from, int to, double[] out, int at) {
-        double bias = params[d];
-        double s = 0;
-        int i = from;
-        for (; i + 1 < to; i += 2) {
-            int a = i * d;
-            int b = a + d;
-            double ra = bias - y[i];
-            double rb = bias - y[i + 1];
-            for (int j = 0; j < d; j++) {
-                ra += x[a + j] * params[j];
-                rb += x[b + j] * params[j];
-            }
-            for (int j = 0; j < d; j++) {
-                out[at + j] = (out[at + j] + ra * x[a + j]) + rb * x[b + j];
-            }
-            out[at + d] = (out[at + d] + ra) + rb;
-            s = (s + ra * ra) + rb * rb;
-        }
-        if (i < to) {
-            s += accumulate(params, i, out, at);
-        }
-        return s;
     }
 
     @Override
@@ -279,10 +182,8 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
 
     /** The Hessian of the loss, {@code (2/n) [X 1]^T [X 1]}; constant because the loss is quadratic. */
     public DMatrixRMaj hessian() {
-        DMatrixRMaj a = designMatrix();
         DMatrixRMaj h = new DMatrixRMaj(d + 1, d + 1);
-        CommonOps_DDRM.multTransA(a, a, h);
-        CommonOps_DDRM.scale(2.0 / n, h);
+        hessian(new double[d + 1], h);
         return h;
     }
 

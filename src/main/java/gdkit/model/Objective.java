@@ -7,6 +7,11 @@ package gdkit.model;
  *
  * <p>Parameters are a flat {@code double[]}; {@link #blocks()} says how it splits into named
  * blocks (a layer's weights, its biases) for per-block monitoring and clipping.
+ *
+ * <p><b>Threads.</b> Models may keep scratch buffers between calls (linear regression's chunk
+ * sums, a network's activations and batch buffers), so an objective is not thread-safe: evaluate
+ * it from one thread at a time, and give runs on different threads their own objective. Calls
+ * from a listener on the training thread are fine.
  */
 public interface Objective {
     /** Number of parameters. */

@@ -13,8 +13,16 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Every output entry sums its terms in ascending order of the shared index, starting from the
  * first term, as EJML does, so the results are the same. The buffers grow to the largest shapes
  * seen and are then reused: a product allocates nothing.
+ *
+ * <p>Products of at least {@value #BLAS_MIN_WORK} multiply-adds (e.g. 128 x 128 x 128) go to
+ * OpenBLAS ({@link Blas}) when it is available: several times faster there, with sums in another
+ * order (results agree with these loops to about 1e-15 relative). Every product in the notebooks is
+ * smaller, so they compute exactly as before on every machine.
  */
 final class RowProducts {
+    /** Multiply-adds {@code m * n * k} from which a product goes to OpenBLAS. */
+    static final long BLAS_MIN_WORK = 1L << 21;
+
     private static final int BLOCK = 2;
     /** Row p of the right factor (or of its transpose). */
     private double[][] rows = new double[0][0];
@@ -26,11 +34,15 @@ final class RowProducts {
         int k = a.numCols;
         int n = b.numCols;
         requireInner(k, b.numRows);
+        c.reshape(a.numRows, n);
+        if (useBlas(a.numRows, n, k)) {
+            Blas.dgemm(false, false, a.numRows, n, k, a.data, k, b.data, n, c.data, n);
+            return;
+        }
         ensure(k, n);
         for (int p = 0; p < k; p++) {
             System.arraycopy(b.data, p * n, rows[p], 0, n);
         }
-        c.reshape(a.numRows, n);
         product(a.data, k, 1, a.numRows, k, n, c.data);
     }
 
@@ -39,11 +51,15 @@ final class RowProducts {
         int m = a.numRows;
         int n = b.numCols;
         requireInner(m, b.numRows);
+        c.reshape(a.numCols, n);
+        if (useBlas(a.numCols, n, m)) {
+            Blas.dgemm(true, false, a.numCols, n, m, a.data, a.numCols, b.data, n, c.data, n);
+            return;
+        }
         ensure(m, n);
         for (int p = 0; p < m; p++) {
             System.arraycopy(b.data, p * n, rows[p], 0, n);
         }
-        c.reshape(a.numCols, n);
         product(a.data, 1, a.numCols, a.numCols, m, n, c.data);
     }
 
@@ -52,13 +68,17 @@ final class RowProducts {
         int n = a.numCols;
         int k = b.numRows;
         requireInner(n, b.numCols);
+        c.reshape(a.numRows, k);
+        if (useBlas(a.numRows, k, n)) {
+            Blas.dgemm(false, true, a.numRows, k, n, a.data, n, b.data, n, c.data, k);
+            return;
+        }
         ensure(n, k);
         for (int q = 0; q < k; q++) {
             for (int p = 0; p < n; p++) {
                 rows[p][q] = b.data[q * n + p];
             }
         }
-        c.reshape(a.numRows, k);
         product(a.data, n, 1, a.numRows, n, k, c.data);
     }
 
@@ -136,6 +156,11 @@ final class RowProducts {
             }
             System.arraycopy(c0, 0, c, i * n, n);
         }
+    }
+
+    /** Whether an m x n result with inner dimension k goes to OpenBLAS (the size test comes first: small products never load it). */
+    static boolean useBlas(int m, int n, int k) {
+        return (long) m * n * k >= BLAS_MIN_WORK && Blas.available();
     }
 
     /** Grows the buffers to at least {@code count} rows of {@code length}. */

@@ -3,6 +3,7 @@ package gdkit.optim;
 import java.util.Arrays;
 
 import gdkit.model.ParameterBlocks;
+import gdkit.util.DoubleSeries;
 
 /**
  * Clipping by norm, block by block: each parameter block {@code g_b} (a layer's weights, its

@@ -2,6 +2,7 @@ package gdkit.optim;
 
 import gdkit.model.ParameterBlocks;
 import gdkit.util.Args;
+import gdkit.util.DoubleSeries;
 
 /**
  * Common part of the three clipping rules ({@link ClipByValue}, {@link ClipByNorm},
@@ -14,7 +15,10 @@ import gdkit.util.Args;
  * was kept). With {@link #record()} it also keeps these numbers for every step, in primitive arrays
  * that grow by doubling (no boxing, no allocation on most steps).
  *
- * <p>A clipper counts every call: use a new one per training run, or call {@link #reset()}.
+ * <p>The clipping rule itself keeps nothing between gradients; the statistics are a record of
+ * what it did. A {@code Trainer} run starts by {@link #reset() resetting} them, so a clipper reused
+ * for a second run holds only the second run's records (copy the arrays first to keep both). Used
+ * by hand, outside a trainer, a clipper counts every call until {@link #reset()}. One run at a time.
  */
 public abstract class GradientClipping implements GradientTransform {
     private final String thresholdName;
@@ -93,7 +97,11 @@ public abstract class GradientClipping implements GradientTransform {
         return this;
     }
 
-    /** Forgets all statistics and records, as if no step had been clipped. */
+    /**
+     * Forgets all statistics and records, as if no step had been clipped. The {@code Trainer} calls
+     * it when a run starts, so after a run the clipper holds that run's records only.
+     */
+    @Override
     public void reset() {
         steps = 0;
         clippedSteps = 0;

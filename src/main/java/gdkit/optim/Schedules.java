@@ -8,7 +8,7 @@ import gdkit.util.Args;
 /**
  * The common learning-rate schedules, as multipliers of the optimizer's base rate (the trainer
  * uses {@code base * factor(step)} at 0-based step {@code step}). Each factor is finite and
- * {@code > 0} at every step, as {@link Optimizer#setLearningRate} requires.
+ * {@code > 0} at every step, as {@link Optimizer#step(double[], double[], double)} requires.
  *
  * <pre>{@code
  * Trainer.of(model, new Adam(0.01)).steps(1000).schedule(Schedules.warmup(50, Schedules.cosine(1000)))

@@ -3,12 +3,12 @@ package gdkit.optim;
 import gdkit.util.Args;
 
 /**
- * What every optimizer with per-parameter state shares: the learning rate, and state buffers
- * allocated once, at the first {@link #step} (sized for that parameter vector), zeroed by
+ * What every gdkit optimizer shares: the immutable base learning rate, the length check, and
+ * state buffers allocated once, at the first step (sized for that parameter vector), zeroed by
  * {@link #reset} and never allocated again unless the parameter vector changes length.
  */
 abstract class StatefulOptimizer implements Optimizer {
-    private double learningRate;
+    private final double learningRate;
     private int size = -1;
     /** Number of updates applied since construction or the last {@link #reset}. */
     int steps;
@@ -19,6 +19,17 @@ abstract class StatefulOptimizer implements Optimizer {
 
     @Override
     public final void step(double[] params, double[] gradient) {
+        step(params, gradient, learningRate);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws IllegalArgumentException if the lengths differ or {@code learningRate} is not finite and {@code > 0}
+     */
+    @Override
+    public final void step(double[] params, double[] gradient, double learningRate) {
+        Args.positive("learningRate", learningRate);
         if (gradient.length != params.length) {
             throw new IllegalArgumentException("gradient has length " + gradient.length + " but params has length "
                     + params.length);
@@ -57,11 +68,6 @@ abstract class StatefulOptimizer implements Optimizer {
     @Override
     public final double learningRate() {
         return learningRate;
-    }
-
-    @Override
-    public final void setLearningRate(double rate) {
-        this.learningRate = Args.positive("learningRate", rate);
     }
 
     @Override

@@ -85,19 +85,13 @@ public final class Health {
     /** Diagnoses a finished run (its history, and whether and where the trainer saw it diverge). */
     public static Health of(Run run) {
         History h = run.history();
-        String reason = null;
-        if (run.diverged()) {
-            String m = run.message();
-            int colon = m.indexOf(": ");
-            reason = colon >= 0 ? m.substring(colon + 2) : m;
-        }
-        return analyse(h.loss(), h.gradientNorm(), h.stepSize(), h.hasParams() ? h.params() : null,
-                run.divergedAt(), reason);
+        return analyse(h.loss(), h.gradientNorm(), h.learningRate(), h.hasParams() ? h.params() : null,
+                run.divergedAt(), run.diverged() ? run.reason() : null);
     }
 
     /** Diagnoses a recorded history; it counts as diverged from its first non-finite value. */
     public static Health of(History history) {
-        return analyse(history.loss(), history.gradientNorm(), history.stepSize(),
+        return analyse(history.loss(), history.gradientNorm(), history.learningRate(),
                 history.hasParams() ? history.params() : null, -1, null);
     }
 
@@ -159,8 +153,19 @@ public final class Health {
         return new Health(Verdict.HEALTHY, -1, null, lossRate, gradRate, alignment, from, to, "");
     }
 
-    /** exp of the least-squares slope of log(v[t]) against t over [from, to); NaN if fewer than 2 points. */
-    static double growthRate(double[] v, int from, int to) {
+    /**
+     * The growth factor per step of a series that grows or decays geometrically: {@code exp} of
+     * the least-squares slope of {@code log|v[t]|} against {@code t}, for {@code t} in
+     * {@code [from, to)}. 1.5 means "multiplied by 1.5 per step", 0.9 "shrinks by 10 % per step".
+     * NaN if the range holds fewer than 2 points.
+     *
+     * @throws IllegalArgumentException unless {@code 0 <= from <= to <= v.length}
+     */
+    public static double growthRate(double[] v, int from, int to) {
+        if (from < 0 || to > v.length || from > to) {
+            throw new IllegalArgumentException("need 0 <= from <= to <= " + v.length + ", got from = " + from
+                    + ", to = " + to);
+        }
         int m = to - from;
         if (m < 2) {
             return Double.NaN;

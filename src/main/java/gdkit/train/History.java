@@ -1,81 +1,108 @@
 package gdkit.train;
 
-import java.util.Arrays;
+import gdkit.util.Args;
+import gdkit.util.DoubleSeries;
+import gdkit.util.Vec;
 
 /**
  * What a training run recorded, step by step. Arrays are copies, trimmed to the steps actually
  * taken. Step k's loss and gradient norm are measured at the parameters before update k; when a
  * run diverges, the last entry is the step where it did (and may be NaN or infinite).
+ *
+ * <p>The record grows with the run (its arrays double when full), so a run allowed many steps
+ * that stops early, e.g. at a tolerance, holds only the steps it took.
  */
 public final class History {
-    private final double[] loss;
-    private final double[] gradNorm;
-    private final double[] stepSize;
-    private final double[] params;
+    private final DoubleSeries loss = new DoubleSeries();
+    private final DoubleSeries gradNorm = new DoubleSeries();
+    private final DoubleSeries learningRate = new DoubleSeries();
+    private final DoubleSeries params;
     private final int dimension;
-    private final double[] epochLoss;
-    private int steps;
-    private int paramPoints;
-    private int epochs;
+    private final DoubleSeries epochLoss = new DoubleSeries();
 
-    History(int capacity, int dimension, boolean recordParams, int epochCapacity) {
-        this.loss = new double[capacity];
-        this.gradNorm = new double[capacity];
-        this.stepSize = new double[capacity];
+    History(int dimension, boolean recordParams) {
         this.dimension = dimension;
-        this.params = recordParams ? new double[(capacity + 1) * dimension] : null;
-        this.epochLoss = new double[epochCapacity + 1];
+        this.params = recordParams ? new DoubleSeries() : null;
     }
 
-    void recordStep(double lossValue, double gradientNorm, double learningRate) {
-        loss[steps] = lossValue;
-        gradNorm[steps] = gradientNorm;
-        stepSize[steps] = learningRate;
-        steps++;
+    void recordStep(double lossValue, double gradientNorm, double rate) {
+        loss.add(lossValue);
+        gradNorm.add(gradientNorm);
+        learningRate.add(rate);
     }
 
     void recordParams(double[] p) {
         if (params != null) {
-            System.arraycopy(p, 0, params, paramPoints * dimension, dimension);
-            paramPoints++;
+            params.addAll(p, 0, dimension);
         }
     }
 
     void recordEpochLoss(double value) {
-        epochLoss[epochs++] = value;
+        epochLoss.add(value);
     }
 
     /** Number of steps recorded. */
     public int steps() {
-        return steps;
+        return loss.size();
     }
 
     /** Loss at each step (the mini-batch loss in stochastic training). */
     public double[] loss() {
-        return Arrays.copyOf(loss, steps);
+        return loss.toArray();
+    }
+
+    /**
+     * The loss above a reference at each step, {@code loss[t] - best} (e.g. the loss at the
+     * closed-form minimum): what a log-scale plot of convergence shows.
+     */
+    public double[] excessLoss(double best) {
+        double[] out = loss.toArray();
+        for (int t = 0; t < out.length; t++) {
+            out[t] -= best;
+        }
+        return out;
     }
 
     /** Euclidean norm of the raw gradient at each step. */
     public double[] gradientNorm() {
-        return Arrays.copyOf(gradNorm, steps);
+        return gradNorm.toArray();
     }
 
-    /** Learning rate used at each step. */
+    /**
+     * The learning rate passed to the optimizer at each step: its base rate times the schedule's
+     * factor. (For adaptive optimizers the length of the step also depends on their state.)
+     */
+    public double[] learningRate() {
+        return learningRate.toArray();
+    }
+
+    /**
+     * The learning rate at each step.
+     *
+     * @deprecated the values are learning rates, not the lengths of the steps: use {@link #learningRate()}
+     */
+    @Deprecated
     public double[] stepSize() {
-        return Arrays.copyOf(stepSize, steps);
+        return learningRate();
     }
 
     /**
      * Loss on the whole objective at the start and after each epoch (for full-batch training an
-     * epoch is one step): entry 0 is the initial loss.
+     * epoch is one step): entry 0 is the initial loss. A mini-batch run given a number of steps
+     * that ends inside an epoch also records the loss at its last step.
      */
     public double[] epochLoss() {
-        return Arrays.copyOf(epochLoss, epochs);
+        return epochLoss.toArray();
     }
 
     /** Whether parameters were recorded (see {@link Trainer#recordParams}). */
     public boolean hasParams() {
         return params != null;
+    }
+
+    /** Number of recorded parameter vectors: the start and one after each update. */
+    private int paramPoints() {
+        return params.size() / dimension;
     }
 
     /**
@@ -84,23 +111,47 @@ public final class History {
      * @throws IllegalStateException if the trainer did not record parameters
      */
     public double[][] params() {
-        if (params == null) {
-            throw new IllegalStateException("parameters were not recorded; call Trainer.recordParams(true)");
-        }
-        double[][] out = new double[paramPoints][];
-        for (int k = 0; k < paramPoints; k++) {
-            out[k] = Arrays.copyOfRange(params, k * dimension, (k + 1) * dimension);
+        requireParams();
+        double[][] out = new double[paramPoints()][];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = params.toArray(k * dimension, (k + 1) * dimension);
         }
         return out;
     }
 
     /** Parameter {@code index} along the trajectory (e.g. the path of w, or of b). */
     public double[] param(int index) {
+        requireParams();
+        if (index < 0 || index >= dimension) {
+            throw new IllegalArgumentException("index must be in [0, " + dimension + "), got " + index);
+        }
+        double[] out = new double[paramPoints()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = params.get(k * dimension + index);
+        }
+        return out;
+    }
+
+    /**
+     * The Euclidean distance from the parameters to {@code point} (e.g. a known minimum) along the
+     * trajectory: entry 0 at the start, entry k + 1 after step k.
+     *
+     * @throws IllegalStateException    if the trainer did not record parameters
+     * @throws IllegalArgumentException if {@code point} has the wrong length
+     */
+    public double[] distanceTo(double[] point) {
+        Args.length("point", point, dimension);
         double[][] p = params();
         double[] out = new double[p.length];
         for (int k = 0; k < p.length; k++) {
-            out[k] = p[k][index];
+            out[k] = Vec.distance(point, p[k]);
         }
         return out;
+    }
+
+    private void requireParams() {
+        if (params == null) {
+            throw new IllegalStateException("parameters were not recorded; call Trainer.recordParams(true)");
+        }
     }
 }

@@ -8,29 +8,33 @@ import gdkit.util.Args;
 
 /**
  * Records the gradient norm of every parameter block (a layer's {@code W}, its {@code b}) at
- * every step of a training run, into arrays allocated once. Pass it to
- * {@link Trainer#listener}; afterwards {@link #norms(String)} gives one block's series and
- * {@link #matrix} the whole block x step table (e.g. for a heat map).
+ * every step of a training run. Pass it to {@link Trainer#listener}; afterwards
+ * {@link #norms(String)} gives one block's series and {@link #matrix} the whole block x step
+ * table (e.g. for a heat map). It sizes itself when a run starts and grows by doubling if a run
+ * (or a caller of {@link #onStep}) goes beyond its room, so it allocates almost never.
  *
  * <pre>{@code
- * LayerMonitor monitor = LayerMonitor.of(objective, 200);
+ * LayerMonitor monitor = LayerMonitor.of(objective);
  * Run run = Trainer.of(objective, new GradientDescent(0.1)).steps(200).listener(monitor).run(p0);
  * double[] first = monitor.norms("layer1.W");   // per step
  * double[] layer3 = monitor.norms("layer3");    // W and b of layer 3 together
  * }</pre>
  *
  * <p>The trainer calls listeners for every step it completes, so a run that diverged at step k
- * has k recorded steps. A monitor reused for another run is overwritten from step 0.
+ * has k recorded steps. A monitor reused for another run holds that run only. One run at a time.
  */
 public final class LayerMonitor implements StepListener {
+    /** Runs longer than this many steps (e.g. stopped early by a tolerance) grow the table as they go. */
+    private static final int PRESIZE_LIMIT = 1 << 16;
+
     private final ParameterBlocks blocks;
-    private final int capacity;
-    private final double[] norms;
+    private int capacity;
+    private double[] norms;
     private int steps;
 
     /**
      * @param blocks   the objective's parameter blocks
-     * @param capacity the largest number of steps that will be recorded
+     * @param capacity the number of steps to make room for at first (a run makes room for its own)
      */
     public LayerMonitor(ParameterBlocks blocks, int capacity) {
         this.blocks = blocks;
@@ -38,21 +42,56 @@ public final class LayerMonitor implements StepListener {
         this.norms = new double[blocks.count() * capacity];
     }
 
-    /** A monitor for the blocks of {@code objective}, for runs of up to {@code capacity} steps. */
+    /** A monitor for the blocks of {@code objective}; it sizes itself for each run. */
+    public static LayerMonitor of(Objective objective) {
+        return new LayerMonitor(objective.blocks(), 1);
+    }
+
+    /** A monitor for the blocks of {@code objective} with room for {@code capacity} steps at first. */
     public static LayerMonitor of(Objective objective, int capacity) {
         return new LayerMonitor(objective.blocks(), capacity);
     }
 
+    /**
+     * Forgets the previous run and makes room for this one's steps.
+     *
+     * @throws IllegalArgumentException if the run's parameter blocks are not this monitor's
+     */
+    @Override
+    public void onRunStart(RunInfo run) {
+        if (!run.blocks().names().equals(blocks.names()) || run.dimension() != blocks.dimension()) {
+            throw new IllegalArgumentException("this LayerMonitor watches blocks " + blocks.names()
+                    + " but the run's objective has " + run.blocks().names());
+        }
+        steps = 0;
+        int room = Math.min(run.totalSteps(), PRESIZE_LIMIT);
+        if (room > capacity) {
+            resize(room);
+        }
+    }
+
     @Override
     public void onStep(int step, double[] params, double[] gradient, double loss) {
+        if (step < 0) {
+            throw new IllegalArgumentException("step must be >= 0, got " + step);
+        }
         if (step >= capacity) {
-            throw new IllegalStateException("LayerMonitor holds " + capacity + " steps but step " + step
-                    + " arrived; create it with a capacity of at least the number of training steps");
+            resize((int) Math.min(Integer.MAX_VALUE - 8, Math.max(2L * capacity, step + 1L)));
         }
         for (int b = 0; b < blocks.count(); b++) {
             norms[b * capacity + step] = blocks.norm(gradient, b);
         }
         steps = step + 1;
+    }
+
+    /** Moves the recorded steps into a table with room for {@code newCapacity} steps per block. */
+    private void resize(int newCapacity) {
+        double[] grown = new double[Math.multiplyExact(blocks.count(), newCapacity)];
+        for (int b = 0; b < blocks.count(); b++) {
+            System.arraycopy(norms, b * capacity, grown, b * newCapacity, steps);
+        }
+        norms = grown;
+        capacity = newCapacity;
     }
 
     /** Number of steps recorded (in the most recent run). */

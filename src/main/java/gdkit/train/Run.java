@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The result of a training run: how it ended, the final parameters and the {@link History}.
- * Divergence is a result, not an exception: {@link #diverged()} says whether training blew up and
- * {@link #message()} says at which step and why.
+ * Divergence is a result, not an exception: {@link #diverged()} says whether training blew up,
+ * {@link #stopStep()} and {@link #reason()} say at which step and why, and {@link #message()}
+ * puts it in one line. Immutable, so safe to share between threads.
  */
 public final class Run {
     /** How a run ended. */
@@ -15,7 +16,9 @@ public final class Run {
         /** The gradient norm fell below the tolerance. */
         CONVERGED,
         /** The loss or gradient became non-finite or blew up. */
-        DIVERGED
+        DIVERGED,
+        /** A stop condition of the trainer's callbacks (e.g. early stopping) ended the run. */
+        STOPPED
     }
 
     private final Status status;
@@ -38,6 +41,27 @@ public final class Run {
 
     public Status status() {
         return status;
+    }
+
+    /**
+     * The step at which the run stopped: the step that diverged, converged or met a stop condition
+     * (before its update), or the number of steps taken if it finished.
+     */
+    public int stopStep() {
+        return stopStep;
+    }
+
+    /**
+     * Why the run stopped, without the step, e.g. {@code "loss is Infinity"} or
+     * {@code "gradient norm 9.8e-07 < tolerance 1e-06"}; empty if it finished all its steps.
+     */
+    public String reason() {
+        return reason;
+    }
+
+    /** The optimizer's description, e.g. {@code "GD(lr=0.1)"}. */
+    public String optimizer() {
+        return optimizer;
     }
 
     /** True if training blew up (non-finite loss or gradient, or loss past the blow-up factor). */
@@ -79,6 +103,8 @@ public final class Run {
         return switch (status) {
             case DIVERGED -> String.format(Locale.ROOT, "%s diverged at step %d: %s", optimizer, stopStep, reason);
             case CONVERGED -> String.format(Locale.ROOT, "%s converged at step %d: %s, loss %.6g",
+                    optimizer, stopStep, reason, finalLoss);
+            case STOPPED -> String.format(Locale.ROOT, "%s stopped at step %d: %s, loss %.6g",
                     optimizer, stopStep, reason, finalLoss);
             case FINISHED -> String.format(Locale.ROOT, "%s finished %d steps: loss %.6g", optimizer,
                     history.steps(), finalLoss);

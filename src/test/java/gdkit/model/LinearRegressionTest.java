@@ -3,6 +3,7 @@ package gdkit.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,7 +92,7 @@ class LinearRegressionTest {
     @Test
     void chunkedGradientOfALargeDataSetMatchesARowByRowSumAndFiniteDifferences() {
         // 3 chunks, the last one partial and with an odd number of rows; 2^20 entries, so threads are used
-        int rows = 2 * LinearRegression.CHUNK_ROWS + 12345;
+        int rows = 2 * RowChunks.CHUNK_ROWS + 12345;
         Dataset big = Synthetic.linear(rows, new double[] {1, -2, 3, 0.5, -1, 2, 0, 1, -3, 2, 1, -1, 0.5, 0.25, -0.5, 4,
             1, 2, -2, 0, 3, -1, 1, 0, 2, -2, 1, 1, -1, 0, 2, 1}, 0.5, ones(32), 0.1, 3);
         LinearRegression model = new LinearRegression(big, 2);
@@ -118,6 +119,33 @@ class LinearRegressionTest {
         assertEquals(refLoss, loss, 1e-10 * refLoss);
         assertArrayEquals(ref, g, 1e-9);
         assertArrayEquals(GradientCheck.numerical(model, p, 1e-4), g, 1e-5);
+    }
+
+    @Test
+    void vectorKernelAgreesWithThePlainLoopToTheLastBits() {
+        // the tests run with --add-modules jdk.incubator.vector, as the kit's kernel does
+        assertTrue(VectorSupport.AVAILABLE, "surefire should start the JVM with the Vector API module");
+        assertSame(RowKernel.PLAIN, RowKernel.best(VectorSupport.minFeatures() - 1));
+        int d = 19; // not a multiple of the vector length: the tail columns are added one by one
+        assertSame(VectorSupport.kernel(), RowKernel.best(d));
+        double[] w = new double[d];
+        for (int j = 0; j < d; j++) {
+            w[j] = Math.sin(j + 1);
+        }
+        Dataset data = Synthetic.linear(1001, w, -0.4, ones(d), 0.2, 5); // odd: one unpaired last row
+        double[] p = new double[d + 1];
+        for (int j = 0; j <= d; j++) {
+            p[j] = 0.2 * Math.cos(3 * j);
+        }
+        double[] plain = new double[d + 1];
+        double[] vector = new double[d + 1];
+        double[] x = data.x().data;
+        double lossPlain = RowKernel.PLAIN.accumulateRows(x, data.y(), d, p, 0, 1001, plain, 0);
+        double lossVector = VectorSupport.kernel().accumulateRows(x, data.y(), d, p, 0, 1001, vector, 0);
+        assertEquals(lossPlain, lossVector, 1e-13 * lossPlain);
+        for (int j = 0; j <= d; j++) {
+            assertEquals(plain[j], vector[j], 1e-12 * (1 + Math.abs(plain[j])), "gradient entry " + j);
+        }
     }
 
     @Test

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class RowProductsTest {
     private final Random rng = new Random(5);
 
-    /** Shapes (m, k, n) with remainders of the 4-row blocks, single rows and columns, and one big case. */
-    private static final int[][] SHAPES = {{1, 1, 1}, {3, 2, 5}, {4, 7, 1}, {9, 5, 10}, {17, 33, 40}, {64, 256, 256}};
+    /**
+     * Shapes (m, k, n) with remainders of the 4-row blocks, single rows and columns, and one big case
+     * just below the size that goes to OpenBLAS.
+     */
+    private static final int[][] SHAPES = {{1, 1, 1}, {3, 2, 5}, {4, 7, 1}, {9, 5, 10}, {17, 33, 40}, {31, 256, 256}};
 
     @Test
     void productsEqualEjmlToTheLastBit() {
@@ -38,6 +41,34 @@ class RowProductsTest {
             products.multTransB(g, w, c);
             assertArrayEquals(ejml(g, w, 2), java.util.Arrays.copyOf(c.data, c.getNumElements()), 0.0, "g w^T for " + m + "x" + k + "x" + n);
         }
+    }
+
+    @Test
+    void largeProductsGoToOpenBlasAndAgreeWithEjml() {
+        assertTrue(Blas.available(), "OpenBLAS should load on the platforms the jar is built for");
+        int m = 130;
+        int k = 129;
+        int n = 140; // m k n above RowProducts.BLAS_MIN_WORK, none a multiple of a block size
+        assertTrue(RowProducts.useBlas(m, n, k));
+        RowProducts products = new RowProducts();
+        DMatrixRMaj a = random(m, k);
+        DMatrixRMaj b = random(k, n);
+        DMatrixRMaj g = random(m, n);
+        DMatrixRMaj w = random(k, n);
+        DMatrixRMaj c = new DMatrixRMaj(1, 1);
+        products.mult(a, b, c);
+        assertClose(ejml(a, b, 0), c, m, n);
+        products.multTransA(a, g, c);
+        assertClose(ejml(a, g, 1), c, k, n);
+        products.multTransB(g, w, c);
+        assertClose(ejml(g, w, 2), c, m, k);
+    }
+
+    /** Entries are sums of about 130 products of N(0,1) values: agreement to 1e-12 absolute is the last bits. */
+    private static void assertClose(double[] expected, DMatrixRMaj c, int rows, int cols) {
+        assertEquals(rows, c.numRows);
+        assertEquals(cols, c.numCols);
+        assertArrayEquals(expected, java.util.Arrays.copyOf(c.data, c.getNumElements()), 1e-12);
     }
 
     @Test

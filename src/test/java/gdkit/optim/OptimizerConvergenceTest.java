@@ -80,7 +80,7 @@ class OptimizerConvergenceTest {
         assertRejected(() -> new AdamW(0.1, -0.01), "weightDecay must be a finite number >= 0, got -0.01");
         assertRejected(() -> new AdamW(0.1, 0.01, 0.9, 0.999, 0.0), "epsilon must be a finite number > 0, got 0.0");
         Adam adam = new Adam(0.1);
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> adam.setLearningRate(-1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> adam.step(new double[2], new double[2], -1));
         assertEquals("learningRate must be a finite number > 0, got -1.0", e.getMessage());
     }
 
@@ -95,7 +95,7 @@ class OptimizerConvergenceTest {
     @Test
     void theTrainerAppliesTheScheduleToEveryOptimizer() {
         Run run = Trainer.of(bowl, new Adam(0.2)).steps(10).schedule(Schedules.warmup(4)).run(start);
-        double[] rates = run.history().stepSize();
+        double[] rates = run.history().learningRate();
         assertEquals(0.05, rates[0], 1e-15);
         assertEquals(0.1, rates[1], 1e-15);
         assertEquals(0.2, rates[3], 1e-15);

@@ -16,7 +16,7 @@ import gdkit.train.Health.Verdict;
 class HealthTest {
     /** A history of {@code loss[t]}, {@code grad[t]}, learning rate 0.1, and a 1-D parameter path. */
     private static History history(double[] loss, double[] grad, double[] path) {
-        History h = new History(loss.length, 1, path != null, loss.length);
+        History h = new History(1, path != null);
         if (path != null) {
             h.recordParams(new double[] {path[0]});
         }
@@ -182,10 +182,6 @@ class HealthTest {
             }
 
             @Override
-            public void setLearningRate(double rate) {
-            }
-
-            @Override
             public void reset() {
             }
 
@@ -207,5 +203,6 @@ class HealthTest {
         assertEquals(Verdict.DIVERGED, h.verdict());
         assertEquals(r.divergedAt(), h.divergedAt());
         assertTrue(h.summary().startsWith("DIVERGED at step " + r.divergedAt()), h.summary());
+        assertTrue(h.summary().contains(r.reason()), h.summary() + " should give the run's reason: " + r.reason());
     }
 }

@@ -29,12 +29,15 @@ class LayerMonitorTest {
     }
 
     @Test
-    void unknownNamesAndOverflowAreClearErrors() {
+    void unknownNamesAreAClearErrorAndAFullMonitorGrows() {
         LayerMonitor m = new LayerMonitor(blocks, 1);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> m.norms("layer3"));
         assertTrue(e.getMessage().contains("[layer1.W, layer1.b, layer2.W, layer2.b]"), e.getMessage());
-        m.onStep(0, null, new double[6], 0);
-        IllegalStateException full = assertThrows(IllegalStateException.class, () -> m.onStep(1, null, new double[6], 0));
-        assertTrue(full.getMessage().contains("holds 1 steps"), full.getMessage());
+        m.onStep(0, null, new double[] {3, 4, 0, 0, 0, 0}, 0);
+        m.onStep(1, null, new double[] {0, 0, 1, 0, 0, 0}, 0);
+        m.onStep(2, null, new double[] {0, 0, 0, 0, 0, 7}, 0);
+        assertArrayEquals(new double[] {5, 0, 0}, m.norms("layer1.W"), 1e-15);
+        assertArrayEquals(new double[] {0, 1, 0}, m.norms("layer1.b"), 1e-15);
+        assertArrayEquals(new double[] {0, 0, 7}, m.norms("layer2.b"), 1e-15);
     }
 }

@@ -97,7 +97,7 @@ class TrainerTest {
     void scheduleSetsTheStepSizeAndTheOptimizerKeepsItsBaseRate() {
         GradientDescent gd = new GradientDescent(0.1);
         Run run = Trainer.of(line, gd).steps(4).schedule(k -> 1.0 / (k + 1)).run(new double[2]);
-        assertArrayEquals(new double[] {0.1, 0.05, 0.1 / 3, 0.025}, run.history().stepSize(), 1e-15);
+        assertArrayEquals(new double[] {0.1, 0.05, 0.1 / 3, 0.025}, run.history().learningRate(), 1e-15);
         assertEquals(0.1, gd.learningRate());
         assertTrue(run.message().startsWith("GD(lr=0.100) finished"), run.message());
     }

@@ -6,7 +6,7 @@ package gdkit.bench;
  * SplitMix64 hash of {@code (seed << 40) + k}. Both sides therefore compute on identical inputs,
  * and the runner compares their results.
  */
-final class BenchData {
+public final class BenchData {
     private BenchData() {
     }
 
@@ -20,7 +20,7 @@ final class BenchData {
     }
 
     /** {@code length} values of stream {@code seed}, times {@code scale}. */
-    static double[] uniform(long seed, int length, double scale) {
+    public static double[] uniform(long seed, int length, double scale) {
         double[] out = new double[length];
         for (int k = 0; k < length; k++) {
             out[k] = scale * uniform(seed, k);
