@@ -19,7 +19,7 @@ def index():
 
 
 def test_index_links_every_notebook_in_order(index):
-    links = re.findall(r'href="([^"]+\.html)"', index)
+    links = [link for link in re.findall(r'href="([^"]+\.html)"', index) if link not in ("claims.html", "glossary.html")]
     assert links == [n.replace(".ipynb", ".html") for n in NOTEBOOKS]
 
 
