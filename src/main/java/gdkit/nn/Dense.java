@@ -12,6 +12,12 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * (block {@code layerK.W}), then {@code b} (block {@code layerK.b}). The buffers for a batch are
  * allocated once and reused; they grow only when a larger batch arrives.
  *
+ * <p>Two options make it a block of a modern deep network (see {@link Mlp.Builder}): a
+ * <em>normalized</em> layer applies {@link LayerNorm} to {@code x W + b} before the activation,
+ * {@code z = LN(x W + b)}; a <em>residual</em> layer (inputs = outputs) adds its input to the
+ * activation, {@code a = x + f(z)}, so the backward pass gets an identity path:
+ * {@code dL/dx = dL/da + (dL/dz W^T)} (through LN's backward for a normalized layer).
+ *
  * <p>After {@link Mlp#forward} and a backward pass, the accessors return copies of what the layer
  * saw: its input, pre-activations, activations and the gradients. They are the values of the most
  * recent batch.
@@ -22,6 +28,9 @@ public final class Dense {
     private final int outputs;
     private final Activation activation;
     private final int offset;
+    /** Null for a plain layer. */
+    private final LayerNorm norm;
+    private final boolean residual;
 
     private final DMatrixRMaj w;
     private final DMatrixRMaj b;
@@ -32,10 +41,33 @@ public final class Dense {
     private final DMatrixRMaj gradA;
     private final DMatrixRMaj gradZ;
     private final RowProducts products = new RowProducts();
+    /** {@code x W + b} before normalization (normalized layers only). */
+    private final DMatrixRMaj u;
+    private final DMatrixRMaj gradU;
+    /** {@code f(z)} without the residual input (residual layers only; else the same object as a). */
+    private final DMatrixRMaj branch;
     private DMatrixRMaj input;
     private boolean backwardDone;
 
     Dense(int index, int inputs, int outputs, Activation activation, int offset) {
+        this(index, inputs, outputs, activation, offset, false, false);
+    }
+
+    Dense(int index, int inputs, int outputs, Activation activation, int offset, boolean normalized, boolean residual) {
+        if (residual && inputs != outputs) {
+            throw new IllegalArgumentException("a residual layer adds its input to its output, so it needs as many units ("
+                    + outputs + ") as inputs (" + inputs + ")");
+        }
+        if (normalized && activation == Activation.SOFTMAX) {
+            throw new IllegalArgumentException("a normalized layer needs an element-wise activation, not softmax");
+        }
+        if ((long) inputs * outputs + outputs > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("layer " + index + ": Dense(" + inputs + " -> " + outputs + ") has "
+                    + ((long) inputs * outputs + outputs) + " parameters; a network holds at most "
+                    + Integer.MAX_VALUE + " in all (one Java array)");
+        }
+        this.norm = normalized ? new LayerNorm() : null;
+        this.residual = residual;
         this.index = index;
         this.inputs = inputs;
         this.outputs = outputs;
@@ -49,6 +81,9 @@ public final class Dense {
         this.a = new DMatrixRMaj(1, outputs);
         this.gradA = new DMatrixRMaj(1, outputs);
         this.gradZ = new DMatrixRMaj(1, outputs);
+        this.u = normalized ? new DMatrixRMaj(1, outputs) : null;
+        this.gradU = normalized ? new DMatrixRMaj(1, outputs) : null;
+        this.branch = residual ? new DMatrixRMaj(1, outputs) : a;
     }
 
     /** The layer's position, 1 for the first layer. */
@@ -73,6 +108,16 @@ public final class Dense {
 
     public Activation activation() {
         return activation;
+    }
+
+    /** True if the layer normalizes its pre-activations, {@code z = LN(x W + b)}. */
+    public boolean normalized() {
+        return norm != null;
+    }
+
+    /** True if the layer adds its input to its activation, {@code a = x + f(z)}. */
+    public boolean residual() {
+        return residual;
     }
 
     /** Number of parameters, {@code inputs * outputs + outputs}. */
@@ -101,14 +146,26 @@ public final class Dense {
         int m = x.numRows;
         z.reshape(m, outputs);
         a.reshape(m, outputs);
-        products.mult(x, w, z);
+        DMatrixRMaj linear = norm == null ? z : u;
+        linear.reshape(m, outputs);
+        products.mult(x, w, linear);
         for (int i = 0; i < m; i++) {
             int row = i * outputs;
             for (int j = 0; j < outputs; j++) {
-                z.data[row + j] += b.data[j];
+                linear.data[row + j] += b.data[j];
             }
         }
-        activation.forward(z, a);
+        if (norm != null) {
+            norm.forward(u, z);
+        }
+        branch.reshape(m, outputs);
+        activation.forward(z, branch);
+        if (residual) {
+            int count = m * outputs;
+            for (int i = 0; i < count; i++) {
+                a.data[i] = x.data[i] + branch.data[i];
+            }
+        }
         input = x;
     }
 
@@ -129,14 +186,27 @@ public final class Dense {
      * is not null, dLoss/d(input) into the previous layer's gradA buffer.
      */
     void backward(double[] gradient, Dense previous) {
+        requireForward();
         gradZ.reshape(a.numRows, outputs);
-        activation.backward(z, a, gradA, gradZ);
-        products.multTransA(input, gradZ, gradW);
-        CommonOps_DDRM.sumCols(gradZ, gradB);
+        activation.backward(z, branch, gradA, gradZ);
+        DMatrixRMaj gradLinear = gradZ;
+        if (norm != null) {
+            norm.backward(z, gradZ, gradU);
+            gradLinear = gradU;
+        }
+        products.multTransA(input, gradLinear, gradW);
+        CommonOps_DDRM.sumCols(gradLinear, gradB);
         System.arraycopy(gradW.data, 0, gradient, offset, inputs * outputs);
         System.arraycopy(gradB.data, 0, gradient, biasOffset(), outputs);
         if (previous != null) {
-            products.multTransB(gradZ, w, previous.gradABuffer());
+            DMatrixRMaj gradInput = previous.gradABuffer();
+            products.multTransB(gradLinear, w, gradInput);
+            if (residual) {
+                int count = gradA.numRows * outputs;
+                for (int i = 0; i < count; i++) {
+                    gradInput.data[i] += gradA.data[i];
+                }
+            }
         }
         backwardDone = true;
     }
@@ -147,13 +217,13 @@ public final class Dense {
         return input.copy();
     }
 
-    /** The pre-activations {@code z = x W + b} of the most recent batch (a copy). */
+    /** The pre-activations {@code z = x W + b} (normalized: {@code LN(x W + b)}) of the most recent batch (a copy). */
     public DMatrixRMaj preActivations() {
         requireForward();
         return z.copy();
     }
 
-    /** The activations {@code a = f(z)} of the most recent batch (a copy). */
+    /** The activations {@code a = f(z)} (residual: {@code x + f(z)}) of the most recent batch (a copy). */
     public DMatrixRMaj activations() {
         requireForward();
         return a.copy();
@@ -203,6 +273,11 @@ public final class Dense {
 
     @Override
     public String toString() {
-        return name() + ": Dense(" + inputs + " -> " + outputs + ", " + activation.id() + ")";
+        return name() + ": Dense(" + inputs + " -> " + outputs + ", " + describe() + ")";
+    }
+
+    /** The activation's name, with the options: e.g. {@code "tanh"}, {@code "layernorm tanh residual"}. */
+    String describe() {
+        return (norm != null ? "layernorm " : "") + activation.id() + (residual ? " residual" : "");
     }
 }

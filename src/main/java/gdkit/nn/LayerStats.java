@@ -10,13 +10,18 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <pre>{@code
  * LayerStats s = LayerStats.measure(net, net.initialize(Init.heNormal(), 1), x, outputGradient);
- * s.activationVariance()[k - 1];   // variance of layer k's activations over the batch
+ * s.activationVariance()[k - 1];   // variance of layer k's activations, all batch x units entries pooled
+ * s.signalVariance()[k - 1];       // each unit's variance across the examples, averaged: the input-dependent part
  * s.gradientVariance()[k - 1];     // variance of dL/dz at layer k
  * }</pre>
  *
  * <p>Every array has one entry per layer, layer {@code k} (counted from 1, as in
- * {@link Mlp#layer}) at index {@code k - 1}. A statistic pools all entries of the layer's
- * batch x units matrix.
+ * {@link Mlp#layer}) at index {@code k - 1}. Most statistics pool all entries of the layer's
+ * batch x units matrix. {@link #signalVariance} does not: it takes each unit's variance across the
+ * examples of the batch and averages over the units. The two differ when units have offsets that
+ * are the same for every input (sigmoid's outputs have mean about 1/2, so each unit of the next
+ * layer gets its own fixed offset {@code 1/2 sum_i W_ij}): the pooled variance counts those
+ * offsets, the signal variance only the part of the activation that depends on the input.
  */
 public final class LayerStats {
     /** A unit counts as saturated where its slope is below this fraction of the activation's largest slope. */
@@ -24,6 +29,7 @@ public final class LayerStats {
 
     private final double[] activationMean;
     private final double[] activationVariance;
+    private final double[] signalVariance;
     private final double[] preActivationVariance;
     private final double[] gradientVariance;
     private final double[] saturatedFraction;
@@ -31,6 +37,7 @@ public final class LayerStats {
     private LayerStats(int depth) {
         activationMean = new double[depth];
         activationVariance = new double[depth];
+        signalVariance = new double[depth];
         preActivationVariance = new double[depth];
         gradientVariance = new double[depth];
         saturatedFraction = new double[depth];
@@ -54,6 +61,7 @@ public final class LayerStats {
             DMatrixRMaj z = layer.preActivations();
             s.activationMean[i] = mean(a);
             s.activationVariance[i] = variance(a);
+            s.signalVariance[i] = meanUnitVariance(a);
             s.preActivationVariance[i] = variance(z);
             s.gradientVariance[i] = variance(layer.preActivationGradient());
             s.saturatedFraction[i] = saturated(layer.activation(), z);
@@ -74,6 +82,16 @@ public final class LayerStats {
     /** Variance of each layer's activations {@code a = f(z)}: the size of the forward signal. */
     public double[] activationVariance() {
         return activationVariance.clone();
+    }
+
+    /**
+     * Each layer's across-example variance per unit, averaged over the units: for unit {@code j},
+     * the variance of {@code a[., j]} over the batch; then the mean over {@code j}. This is the
+     * size of the part of the signal that depends on the input: 0 when every example gives the
+     * same activations, however different the units are from each other.
+     */
+    public double[] signalVariance() {
+        return signalVariance.clone();
     }
 
     /** Variance of each layer's pre-activations {@code z = x W + b}. */
@@ -118,6 +136,27 @@ public final class LayerStats {
             s += d * d;
         }
         return s / n;
+    }
+
+    /** Population variance of each column (over the rows), averaged over the columns. */
+    private static double meanUnitVariance(DMatrixRMaj m) {
+        int rows = m.numRows;
+        int cols = m.numCols;
+        double total = 0;
+        for (int j = 0; j < cols; j++) {
+            double mu = 0;
+            for (int i = 0; i < rows; i++) {
+                mu += m.data[i * cols + j];
+            }
+            mu /= rows;
+            double s = 0;
+            for (int i = 0; i < rows; i++) {
+                double d = m.data[i * cols + j] - mu;
+                s += d * d;
+            }
+            total += s / rows;
+        }
+        return total / cols;
     }
 
     private static double saturated(Activation f, DMatrixRMaj z) {

@@ -92,6 +92,36 @@ public final class Mlp {
             return this;
         }
 
+        /**
+         * A dense layer whose pre-activations are layer-normalized: {@code a = f(LN(x W + b))}
+         * (see {@link LayerNorm}).
+         */
+        public Builder layerNormDense(int units, Activation activation) {
+            return add(units, activation, true, false);
+        }
+
+        /**
+         * A residual block, {@code a = x + f(x W + b)}: as many units as the previous layer, and
+         * an identity path for the signal in both directions.
+         */
+        public Builder residual(Activation activation) {
+            return add(width, activation, false, true);
+        }
+
+        /** A residual block with a normalized branch, {@code a = x + f(LN(x W + b))}. */
+        public Builder layerNormResidual(Activation activation) {
+            return add(width, activation, true, true);
+        }
+
+        private Builder add(int units, Activation activation, boolean normalized, boolean residual) {
+            Args.atLeast("units", units, 1);
+            Dense layer = new Dense(layers.size() + 1, width, units, activation, offset, normalized, residual);
+            layers.add(layer);
+            offset += layer.parameterCount();
+            width = units;
+            return this;
+        }
+
         /** A dense layer with an activation given by name (see {@link Activation#of}). */
         public Builder dense(int units, String activation) {
             return dense(units, Activation.of(activation));
@@ -246,7 +276,7 @@ public final class Mlp {
     public String describe() {
         StringBuilder s = new StringBuilder().append(inputs);
         for (Dense layer : layers) {
-            s.append(" -> ").append(layer.outputs()).append(' ').append(layer.activation().id());
+            s.append(" -> ").append(layer.outputs()).append(' ').append(layer.describe());
         }
         return s.toString();
     }

@@ -35,6 +35,9 @@ public final class HeatMap {
     private double yFirst;
     private boolean log = true;
     private boolean signed;
+    /** Positive: the signed scale runs over [-limit, limit] whatever the values. */
+    private double limit;
+    private String[] rowLabels;
     private String colorLabel = "value";
 
     private HeatMap(String title, String xLabel, String yLabel, double[][] values) {
@@ -88,6 +91,33 @@ public final class HeatMap {
         return this;
     }
 
+    /**
+     * Like {@link #diverging()}, on the fixed scale {@code [-limit, limit]} (values beyond take the
+     * end colours): give several maps the same limit to compare them panel by panel.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not positive and finite
+     */
+    public HeatMap diverging(double limit) {
+        if (!(limit > 0 && Double.isFinite(limit))) {
+            throw new IllegalArgumentException("limit must be positive and finite, got " + limit);
+        }
+        this.limit = limit;
+        return diverging();
+    }
+
+    /**
+     * Names for the rows, bottom to top (row 0 first), written on the y axis instead of numbers.
+     *
+     * @throws IllegalArgumentException if there is not one name per row
+     */
+    public HeatMap rowLabels(String... labels) {
+        if (labels.length != rows) {
+            throw new IllegalArgumentException("rowLabels needs one name per row: " + rows + " rows, got " + labels.length);
+        }
+        this.rowLabels = labels.clone();
+        return this;
+    }
+
     /** The colour bar's label, e.g. {@code "gradient norm"}. */
     public HeatMap colorLabel(String label) {
         this.colorLabel = label;
@@ -118,7 +148,10 @@ public final class HeatMap {
                 }
             }
         }
-        if (signed && lo <= hi) {
+        if (signed && limit > 0) {
+            lo = -limit;
+            hi = limit;
+        } else if (signed && lo <= hi) {
             double m = Math.max(Math.max(Math.abs(lo), Math.abs(hi)), Double.MIN_NORMAL);
             lo = -m;
             hi = m;
@@ -145,6 +178,19 @@ public final class HeatMap {
         s.setLegendVisible(false);
         s.setXAxisTickLabelsFormattingFunction(AxisLabels.integers(chart, true));
         s.setYAxisTickLabelsFormattingFunction(AxisLabels.integers(chart, false));
+        if (rowLabels != null) {
+            String[] names = rowLabels;
+            double first = yFirst;
+            // XChart drops all tick labels when two are equal, so the ticks between rows get distinct
+            // invisible labels (runs of zero-width spaces) instead of empty ones
+            s.setYAxisTickLabelsFormattingFunction(v -> {
+                long k = Math.round(v - first);
+                if (Math.abs(v - first - k) < 1e-9 && k >= 0 && k < names.length) {
+                    return names[(int) k];
+                }
+                return "\u200B".repeat(1 + (int) Math.max(0, Math.round(8 * (v - first + 1))));
+            });
+        }
         // XChart needs a series to lay out the axes; this one is invisible. Its points are unevenly
         // spaced because XChart puts ticks only at the data points of short, evenly spaced series.
         XYSeries anchor = chart.addSeries(" ", new double[] {x0, x0 + 0.3 * (x1 - x0), x1},
@@ -180,7 +226,7 @@ public final class HeatMap {
 
     /** The colour at fraction {@code u} of the colour range. */
     private Color color(double u) {
-        return signed ? Palette.diverging(2 * u - 1) : Palette.viridis(u);
+        return signed ? Palette.diverging(Math.max(-1, Math.min(1, 2 * u - 1))) : Palette.viridis(u);
     }
 
     private void colorBar(Graphics2D g, int x, int y, int height, double lo, double hi) {

@@ -28,8 +28,17 @@ import java.util.Locale;
  * <li>{@link Verdict#OSCILLATING} if the updates alternate (alignment {@code < -0.5}), or, when
  * the alignment is unknown, the loss goes up and down at 80 % or more of the steps;</li>
  * <li>{@link Verdict#VANISHING} if the loss has stalled (it never went more than 1 % below its
- * start) and a step can lower it by only a tiny fraction: the first-order decrease
- * {@code lr * |g|^2} is below {@code 1e-4} of the loss (median over the window);</li>
+ * start) and a step can lower it by only a tiny fraction: the first-order decrease is below
+ * {@code 1e-4} of the loss (median over the window). With a recorded parameter trajectory the
+ * decrease is bounded by {@code |g| |delta theta|}, the gradient norm times the length of the
+ * update actually taken, which holds for every optimizer. Without one it is taken as
+ * {@code lr * |g|^2}, the decrease of a plain gradient step: right for gradient descent, but not
+ * for an adaptive optimizer (Adam, RMSProp, AdaGrad), whose step does not shrink with the
+ * gradient; record the parameters for those;</li>
+ * <li>{@link Verdict#NO_BETTER_THAN_BASELINE} if a baseline loss was given (e.g. the loss of
+ * predicting the mean target for every example, see {@link #of(Run, double)}) and the final loss
+ * is not at least 5 % below it: the run may look calm, but it learned nothing a constant could
+ * not;</li>
  * <li>{@link Verdict#HEALTHY} otherwise.</li>
  * </ol>
  */
@@ -51,13 +60,20 @@ public final class Health {
          * gradient, as with a sign error ({@code theta += lr * g}). Looks like an explosion in the
          * loss curve, but happens at any learning rate.
          */
-        ASCENDING
+        ASCENDING,
+        /**
+         * Nothing looks wrong in the curves, but the final loss is no better (not 5 % lower) than
+         * a baseline's, e.g. a model that predicts the mean target: the run learned nothing.
+         */
+        NO_BETTER_THAN_BASELINE
     }
 
     private static final double ALIGNED = 0.5;
     private static final double ZIGZAG = 0.8;
     private static final double STALL = 0.01;
     private static final double TINY_PROGRESS = 1e-4;
+    /** A run must end at least this fraction below the baseline's loss to count as having learned something. */
+    public static final double BASELINE_MARGIN = 0.05;
 
     private final Verdict verdict;
     private final int divergedAt;
@@ -84,15 +100,47 @@ public final class Health {
 
     /** Diagnoses a finished run (its history, and whether and where the trainer saw it diverge). */
     public static Health of(Run run) {
+        java.util.Objects.requireNonNull(run, "run must not be null");
         History h = run.history();
         return analyse(h.loss(), h.gradientNorm(), h.learningRate(), h.hasParams() ? h.params() : null,
-                run.divergedAt(), run.diverged() ? run.reason() : null);
+                run.divergedAt(), run.diverged() ? run.reason() : null, Double.NaN, Double.NaN);
+    }
+
+    /**
+     * Diagnoses a finished run and compares its final loss with {@code baselineLoss}, the loss of a
+     * model that learned nothing (for a regression with the mean squared error: predicting the
+     * mean target, whose loss is the target's variance). A run that is otherwise {@code HEALTHY}
+     * but does not end at least {@link #BASELINE_MARGIN} below it is
+     * {@link Verdict#NO_BETTER_THAN_BASELINE}.
+     *
+     * @throws IllegalArgumentException if {@code baselineLoss} is not finite
+     */
+    public static Health of(Run run, double baselineLoss) {
+        if (!Double.isFinite(baselineLoss)) {
+            throw new IllegalArgumentException("baselineLoss must be finite, got " + baselineLoss);
+        }
+        History h = run.history();
+        if (run.diverged()) {
+            return of(run);
+        }
+        return analyse(h.loss(), h.gradientNorm(), h.learningRate(), h.hasParams() ? h.params() : null,
+                -1, null, baselineLoss, run.finalLoss());
     }
 
     /** Diagnoses a recorded history; it counts as diverged from its first non-finite value. */
     public static Health of(History history) {
+        java.util.Objects.requireNonNull(history, "history must not be null");
         return analyse(history.loss(), history.gradientNorm(), history.learningRate(),
-                history.hasParams() ? history.params() : null, -1, null);
+                history.hasParams() ? history.params() : null, -1, null, Double.NaN, Double.NaN);
+    }
+
+    /** Like {@link #of(History)}, comparing the last finite loss with {@code baselineLoss} as {@link #of(Run, double)} does. */
+    public static Health of(History history, double baselineLoss) {
+        if (!Double.isFinite(baselineLoss)) {
+            throw new IllegalArgumentException("baselineLoss must be finite, got " + baselineLoss);
+        }
+        return analyse(history.loss(), history.gradientNorm(), history.learningRate(),
+                history.hasParams() ? history.params() : null, -1, null, baselineLoss, Double.NaN);
     }
 
     /**
@@ -101,17 +149,20 @@ public final class Health {
      * trajectory the alignment is unknown.
      */
     public static Health of(double[] loss, double[] gradientNorm, double learningRate) {
+        java.util.Objects.requireNonNull(loss, "loss must not be null");
+        java.util.Objects.requireNonNull(gradientNorm, "gradientNorm must not be null");
+        gdkit.util.Args.positive("learningRate", learningRate);
         if (loss.length != gradientNorm.length) {
             throw new IllegalArgumentException("loss has " + loss.length + " values but gradientNorm has "
                     + gradientNorm.length + " (expected one of each per step)");
         }
         double[] rate = new double[loss.length];
         Arrays.fill(rate, learningRate);
-        return analyse(loss.clone(), gradientNorm.clone(), rate, null, -1, null);
+        return analyse(loss.clone(), gradientNorm.clone(), rate, null, -1, null, Double.NaN, Double.NaN);
     }
 
     private static Health analyse(double[] loss, double[] grad, double[] rate, double[][] params,
-            int divergedAt, String reason) {
+            int divergedAt, String reason, double baseline, double finalLoss) {
         int n = loss.length;
         if (n == 0) {
             throw new IllegalArgumentException("the history has no steps to diagnose");
@@ -144,11 +195,21 @@ public final class Health {
             return new Health(Verdict.OSCILLATING, -1, null, lossRate, gradRate, alignment, from, to, d);
         }
         double drop = (loss[0] - min(loss, 0, to)) / Math.max(Math.abs(loss[0]), Double.MIN_NORMAL);
-        double progress = medianProgress(loss, grad, rate, from, to);
+        double progress = params == null ? medianProgress(loss, grad, rate, from, to)
+                : medianProgress(loss, grad, params, from, to);
         if (drop < STALL && progress < TINY_PROGRESS && to >= 2) {
             String d = String.format(Locale.ROOT, "the loss is down only %.2g%% over %d steps and a step can lower "
-                    + "it by about %.1e of its value", 100 * drop, to, progress);
+                    + "it by about %.1e of its value%s", 100 * drop, to, progress,
+                    params == null ? " (if each step is lr x gradient, as in plain gradient descent)" : "");
             return new Health(Verdict.VANISHING, -1, null, lossRate, gradRate, alignment, from, to, d);
+        }
+        double end = Double.isNaN(finalLoss) ? loss[to - 1] : finalLoss;
+        if (!Double.isNaN(baseline) && end >= (1 - BASELINE_MARGIN) * baseline) {
+            String d = end > baseline
+                    ? String.format(Locale.ROOT, "final loss %.4g is not below the baseline's %.4g (%.3g times it)", end, baseline, end / baseline)
+                    : String.format(Locale.ROOT, "final loss %.4g is only %.1f%% below the baseline's %.4g",
+                            end, 100 * (1 - end / baseline), baseline);
+            return new Health(Verdict.NO_BETTER_THAN_BASELINE, -1, null, lossRate, gradRate, alignment, from, to, d);
         }
         return new Health(Verdict.HEALTHY, -1, null, lossRate, gradRate, alignment, from, to, "");
     }
@@ -237,6 +298,25 @@ public final class Health {
         return p.length == 0 ? Double.NaN : p[p.length / 2];
     }
 
+    /** Median over the window of |g_t| |theta_{t+1} - theta_t| / |loss_t|: a bound on a step's first-order decrease. */
+    private static double medianProgress(double[] loss, double[] grad, double[][] params, int from, int to) {
+        int last = Math.min(to, params.length - 1);
+        if (last <= from) {
+            return Double.NaN;
+        }
+        double[] p = new double[last - from];
+        for (int t = from; t < last; t++) {
+            double step = 0;
+            for (int i = 0; i < params[t].length; i++) {
+                double d = params[t + 1][i] - params[t][i];
+                step += d * d;
+            }
+            p[t - from] = grad[t] * Math.sqrt(step) / Math.max(Math.abs(loss[t]), Double.MIN_NORMAL);
+        }
+        Arrays.sort(p);
+        return p[p.length / 2];
+    }
+
     private static double min(double[] v, int from, int to) {
         double m = Double.POSITIVE_INFINITY;
         for (int t = from; t < to; t++) {
@@ -299,6 +379,7 @@ public final class Health {
             case OSCILLATING -> "OSCILLATING: " + rates + align + (detail.isEmpty() ? "" : "; " + detail)
                     + " (bouncing, but not growing)";
             case VANISHING -> "VANISHING: " + detail + "; " + rates;
+            case NO_BETTER_THAN_BASELINE -> "NO_BETTER_THAN_BASELINE: " + detail + "; " + rates + align;
             case HEALTHY -> "HEALTHY: " + rates + align;
         };
     }

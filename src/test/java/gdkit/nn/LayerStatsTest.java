@@ -31,6 +31,26 @@ class LayerStatsTest {
         assertArrayEquals(new double[] {0.5, 0}, s.saturatedFraction(), 0);
     }
 
+    /**
+     * The signal variance by hand. In the two-layer case above, a1 = [[1, .5], [0, 0]]: unit 1 varies
+     * as (1, 0) over the batch (variance .25), unit 2 as (.5, 0) (variance .0625), mean .15625,
+     * while the pooled variance is .171875. With offsets that are the same for every example,
+     * x = [[1], [-1]], W = [1, 1], b = [5, -5], identity: a = [[6, -4], [4, -6]]; each unit varies by
+     * +-1 across the batch (signal variance 1), but the pooled variance counts the offsets +-5 (26).
+     */
+    @Test
+    void signalVarianceIsTheAcrossExampleVariancePerUnitAveragedOverUnits() {
+        Mlp net = Mlp.builder(2).dense(2, Activation.RELU).dense(1, Activation.IDENTITY).build();
+        LayerStats s = LayerStats.measure(net, new double[] {1, 0, 0, 1, 0, -1.5, 2, 4, 0},
+                new DMatrixRMaj(new double[][] {{1, 2}, {-1, 1}}), new DMatrixRMaj(new double[][] {{1}, {3}}));
+        assertArrayEquals(new double[] {0.15625, 4}, s.signalVariance(), 1e-15);
+        Mlp offsets = Mlp.builder(1).dense(2, Activation.IDENTITY).build();
+        LayerStats o = LayerStats.measure(offsets, new double[] {1, 1, 5, -5}, new DMatrixRMaj(new double[][] {{1}, {-1}}),
+                new DMatrixRMaj(2, 2));
+        assertEquals(1, o.signalVariance()[0], 1e-15);
+        assertEquals(26, o.activationVariance()[0], 1e-15);
+    }
+
     @Test
     void saturationThresholdsOfTanhSigmoidAndSoftmax() {
         DMatrixRMaj z = new DMatrixRMaj(new double[][] {{-5}, {-3}, {-2}, {0}, {2}, {3}, {5}});

@@ -40,6 +40,32 @@ class HeatMapTest {
         assertNotEquals(0, greyCount);
     }
 
+    /** Values -1 and +1 under limit 2 are light blue and light red; 0 is white; beyond the limit, the end colours. */
+    @Test
+    void divergingScaleIsCentredAtZeroAndSharedThroughItsLimit() {
+        double[][] v = {{-5, -2, 0}, {0, 2, 5}};
+        BufferedImage img = HeatMap.of("weights", "unit", "feature", v).diverging(2).rowLabels("a", "b").show();
+        int blue = 0x2166AC;
+        int red = 0xB2182B;
+        int white = 0xF7F7F7;
+        int[] counts = new int[3];
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                int rgb = img.getRGB(x, y) & 0xFFFFFF;
+                counts[0] += rgb == blue ? 1 : 0;
+                counts[1] += rgb == red ? 1 : 0;
+                counts[2] += rgb == white ? 1 : 0;
+            }
+        }
+        for (int c : counts) {
+            assertNotEquals(0, c);
+        }
+        assertThrows(IllegalArgumentException.class, () -> HeatMap.of("t", "x", "y", v).diverging(0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> HeatMap.of("t", "x", "y", v).rowLabels("only one"));
+        assertEquals("rowLabels needs one name per row: 2 rows, got 1", e.getMessage());
+    }
+
     @Test
     void raggedRowsAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -67,12 +67,13 @@ class RatingsTest {
                 + "(expected a number in the rating scale [1, 5])", fails("1,2,3\n1,3,NaN\n").getMessage());
         assertEquals(where + ", line 2 (data row 2), column 3 'rating': 'good' is not a number "
                 + "(expected a number in the rating scale [1, 5])", fails("1,2,3\n1,3,good\n").getMessage());
-        assertEquals(where + ", line 1 (data row 1), column 3 'rating': empty "
+        assertEquals(where + ", line 1 (data row 1), column 3 'rating': empty cell "
                 + "(expected a number in the rating scale [1, 5])", fails("1,2,\n").getMessage());
         assertEquals(where + ", line 1 (data row 1), column 4 'timestamp': 'noon' is not an integer timestamp",
                 fails("1,2,3,noon\n").getMessage());
-        assertEquals(where + ", line 3 (data row 2): expected 3 or 4 comma-separated fields user,item,rating[,timestamp], "
-                + "got 2: '4,5'", fails("\n1,2,3\n4,5\n").getMessage());
+        assertEquals(where + ", line 3: has 2 fields, expected 3", fails("\n1,2,3\n4,5\n").getMessage());
+        assertEquals(where + ", first line: expected 3 or 4 comma-separated fields user,item,rating[,timestamp], "
+                + "got 2: '4,5'", fails("4,5\n1,2,3\n").getMessage());
         assertTrue(fails("user,item,rating\n").getMessage().contains("no ratings"));
         assertTrue(fails("").getMessage().contains("no ratings"));
         var missing = assertThrows(DataException.class, () -> RatingsCsv.read(dir.resolve("nope.csv"), 1, 5));

@@ -108,6 +108,64 @@ class HealthTest {
         assertEquals(Verdict.HEALTHY, Health.of(loss, geometric(0.5, 1, 100), 0.1).verdict());
     }
 
+    /** The 10-layer sigmoid net of notebook 05: the loss falls at first (an offset is removed), then sits at the mean's loss. */
+    private static double[] dropThenStall(int n) {
+        double[] loss = new double[n];
+        for (int t = 0; t < n; t++) {
+            loss[t] = 1.0005 + 0.3 * Math.exp(-t / 10.0);
+        }
+        return loss;
+    }
+
+    @Test
+    void aRunThatEndsAtTheBaselineIsNotHealthy() {
+        History h = history(dropThenStall(200), geometric(0.05, 0.99, 200), null);
+        assertEquals(Verdict.HEALTHY, Health.of(h).verdict(), "without a baseline nothing looks wrong");
+        Health withBaseline = Health.of(h, 1.0);
+        assertEquals(Verdict.NO_BETTER_THAN_BASELINE, withBaseline.verdict(), withBaseline.summary());
+        assertTrue(withBaseline.summary().contains("final loss 1.001 is not below the baseline's 1.000"), withBaseline.summary());
+        assertTrue(Health.of(h, 1.02).summary().contains("only 1.9% below the baseline's 1.02"), Health.of(h, 1.02).summary());
+        // 6 % below the baseline counts as having learned something, 4 % does not
+        assertEquals(Verdict.HEALTHY, Health.of(h, 1.0005 / 0.94).verdict());
+        assertEquals(Verdict.NO_BETTER_THAN_BASELINE, Health.of(h, 1.0005 / 0.96).verdict());
+        assertThrows(IllegalArgumentException.class, () -> Health.of(h, Double.NaN));
+    }
+
+    @Test
+    void aRealRunBeatsTheMeanPredictorsBaseline() {
+        double mean = java.util.Arrays.stream(line.data().y()).average().orElseThrow();
+        double variance = line.loss(new double[] {0, mean});     // predicting the mean for every x
+        Run r = run(new GradientDescent(0.3 * spectrum.maxStableStep()), 60);
+        assertEquals(Verdict.HEALTHY, Health.of(r, variance).verdict());
+        // a run too short to get below the mean predictor's loss is flagged
+        Run tooShort = Trainer.of(line, new GradientDescent(1e-3)).steps(3).run(new double[] {0, 0});
+        assertTrue(tooShort.finalLoss() > variance, "the setup: 3 tiny steps stay above the baseline");
+        assertEquals(Verdict.NO_BETTER_THAN_BASELINE, Health.of(tooShort, variance).verdict());
+    }
+
+    @Test
+    void vanishingUsesTheStepActuallyTakenWhenTheTrajectoryIsRecorded() {
+        int n = 100;
+        double[] loss = geometric(0.7, 0.99999, n);
+        double[] grad = geometric(1e-4, 1, n);
+        // without a trajectory, lr |g|^2 = 1e-9 of the loss: VANISHING (right for plain GD) ...
+        Health assumed = Health.of(history(loss, grad, null));
+        assertEquals(Verdict.VANISHING, assumed.verdict(), assumed.summary());
+        assertTrue(assumed.summary().contains("plain gradient descent"), assumed.summary());
+        // ... but an adaptive optimizer that moves 10 per step despite the tiny gradient is not stalled by it
+        double[] bigSteps = new double[n + 1];
+        for (int t = 0; t <= n; t++) {
+            bigSteps[t] = 10.0 * t;
+        }
+        assertEquals(Verdict.HEALTHY, Health.of(history(loss, grad, bigSteps)).verdict());
+        // while steps of 1e-3 are: |g| |delta theta| = 1e-7 of the loss
+        double[] smallSteps = new double[n + 1];
+        for (int t = 0; t <= n; t++) {
+            smallSteps[t] = 1e-3 * t;
+        }
+        assertEquals(Verdict.VANISHING, Health.of(history(loss, grad, smallSteps)).verdict());
+    }
+
     @Test
     void divergedAtTheFirstNonFiniteValue() {
         double[] loss = geometric(1, 3, 20);
