@@ -139,14 +139,22 @@ public final class Plots {
         }
         boolean logX = chart.getStyler().isXAxisLogarithmic();
         boolean logY = chart.getStyler().isYAxisLogarithmic();
+        // on a log x axis, leading points at x <= 0 (step 0, say) cannot be drawn: start after them
+        int first = 0;
+        while (logX && first < x.length && x[first] <= 0 && Double.isFinite(y[first])) {
+            first++;
+        }
+        x = Arrays.copyOfRange(x, first, x.length);
+        y = Arrays.copyOfRange(y, first, y.length);
         int n = drawablePrefix(x, y, logX, logY);
         boolean cut = n < y.length;
-        String label = name;
+        String label = first == 0 ? name : name + " (from point " + first + ": x <= 0 is off a log axis)";
         if (divergedAt >= 0) {
             label = name + " (diverged at step " + divergedAt + ")";
         } else if (cut) {
             boolean finite = Double.isFinite(x[n]) && Double.isFinite(y[n]);
-            label = name + (finite ? " (not positive after point " + n + ", log axis)" : " (not finite after point " + n + ")");
+            label += finite ? " (not positive after point " + (first + n) + ", log axis)"
+                    : " (not finite after point " + (first + n) + ")";
         }
         if (n == 0) {
             chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
