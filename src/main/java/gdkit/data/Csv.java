@@ -1,29 +1,28 @@
 package gdkit.data;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 
 import org.ejml.data.DMatrixRMaj;
 
-import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.DoubleColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
-import tech.tablesaw.io.csv.CsvReadOptions;
 
 /**
- * Reads CSV files into Tablesaw tables and validated numeric data sets.
+ * Reads CSV files into typed Tablesaw tables and validated numeric data sets.
  *
- * <p>Tablesaw does the parsing. This class adds what a tutorial needs on top: every problem
- * (missing file, malformed text, missing column, a cell that is empty, not a number or NaN) is
- * reported as a {@link DataException} that names the file, the row and the column. Rows are
- * numbered from 1 as in a spreadsheet, not counting the header line.
+ * <p>Tablesaw does the parsing ({@link CsvFile}). This class adds what a tutorial needs on top:
+ * every problem (missing file, a directory, text that is not UTF-8, malformed text, missing
+ * column, a cell that is empty, not a number, NaN or infinite) is reported as a
+ * {@link DataException} that names the file, the row and the column. Rows are numbered from 1 as
+ * in a spreadsheet, not counting the header line. No data row is ever skipped: {@code #} starts no
+ * comment, so a cell such as {@code #N/A} is reported as not a number.
  */
 public final class Csv {
     private Csv() {
@@ -38,11 +37,25 @@ public final class Csv {
      * @throws DataException naming the file, row and column of the first problem found
      */
     public static Table readNumeric(Path file, String... columns) {
-        Table raw = readText(file);
-        List<String> wanted = columns.length == 0 ? raw.columnNames() : Arrays.asList(columns);
+        Objects.requireNonNull(file, "file must not be null");
+        Objects.requireNonNull(columns, "columns must not be null");
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String c : columns) {
+            if (c == null) {
+                throw new IllegalArgumentException("column names must not be null: " + Arrays.toString(columns));
+            }
+            if (!wanted.add(c)) {
+                throw new DataException(file + ": column '" + c + "' is asked for twice");
+            }
+        }
+        CsvFile csv = CsvFile.withHeader(file, "CSV file", name -> wanted.isEmpty() || wanted.contains(name));
+        if (csv.text().columnCount() == 0 && wanted.isEmpty()) {
+            throw new DataException(file + ": the file is empty (expected a header line)");
+        }
+        List<String> names = wanted.isEmpty() ? csv.text().columnNames() : new ArrayList<>(wanted);
         Table out = Table.create(file.getFileName().toString());
-        for (String name : wanted) {
-            out.addColumns(parseColumn(file, raw, name));
+        for (String name : names) {
+            out.addColumns(csv.doubles(name));
         }
         return out;
     }
@@ -54,11 +67,25 @@ public final class Csv {
      * @throws DataException naming the file, row and column of the first problem found
      */
     public static Dataset readDataset(Path file, String target, String... features) {
+        Objects.requireNonNull(file, "file must not be null");
+        Objects.requireNonNull(target, "target must not be null");
+        Objects.requireNonNull(features, "features must not be null");
         if (features.length == 0) {
             throw new DataException(file + ": no feature columns given (expected at least one)");
         }
-        String[] all = new String[features.length + 1];
-        System.arraycopy(features, 0, all, 0, features.length);
+        Set<String> seen = new HashSet<>();
+        for (String f : features) {
+            if (f == null) {
+                throw new IllegalArgumentException("feature names must not be null: " + Arrays.toString(features));
+            }
+            if (f.equals(target)) {
+                throw new DataException(file + ": '" + f + "' is the target and cannot also be a feature");
+            }
+            if (!seen.add(f)) {
+                throw new DataException(file + ": feature '" + f + "' is listed twice");
+            }
+        }
+        String[] all = Arrays.copyOf(features, features.length + 1);
         all[features.length] = target;
         Table t = readNumeric(file, all);
         int n = t.rowCount();
@@ -75,62 +102,28 @@ public final class Csv {
         return new Dataset(x, t.doubleColumn(target).asDoubleArray(), List.of(features), target);
     }
 
-    /** Reads every column as text, so that cell validation can name the offending row. */
-    private static Table readText(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new DataException("CSV file not found: " + file + " (absolute path "
-                    + file.toAbsolutePath().normalize() + ")");
-        }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            CsvReadOptions options = CsvReadOptions.builder(reader)
-                    .tableName(file.getFileName().toString())
-                    .header(true)
-                    .columnTypes(header -> ColumnType.STRING)
-                    .missingValueIndicator("")
-                    .build();
-            Table table = Table.read().usingOptions(options);
-            if (table.columnCount() == 0) {
-                throw new DataException(file + ": the file is empty (expected a header line)");
-            }
-            return table;
-        } catch (IOException e) {
-            throw new DataException("cannot read CSV file " + file + ": " + e.getMessage(), e);
-        } catch (DataException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new DataException("malformed CSV file " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static DoubleColumn parseColumn(Path file, Table raw, String name) {
-        if (!raw.containsColumn(name)) {
-            throw new DataException(file + ": no column '" + name + "' (columns are "
-                    + raw.columnNames() + ")");
-        }
-        StringColumn text = raw.stringColumn(name);
-        double[] values = new double[text.size()];
-        for (int i = 0; i < values.length; i++) {
-            String cell = text.get(i).trim();
-            String where = file + ", row " + (i + 1) + ", column '" + name + "'";
-            if (cell.isEmpty()) {
-                throw new DataException(where + ": empty cell (expected a number)");
-            }
-            double v;
-            try {
-                v = Double.parseDouble(cell);
-            } catch (NumberFormatException e) {
-                throw new DataException(where + ": '" + cell + "' is not a number");
-            }
-            if (!Double.isFinite(v)) {
-                throw new DataException(where + ": " + cell + " is not a finite number");
-            }
-            values[i] = v;
-        }
-        return DoubleColumn.create(name, values);
-    }
-
     /** The names of the columns of a CSV file, read from its header line. */
     public static List<String> columnNames(Path file) {
-        return new ArrayList<>(readText(file).columnNames());
+        CsvFile csv = CsvFile.withHeader(file, "CSV file", name -> true);
+        if (csv.text().columnCount() == 0) {
+            throw new DataException(file + ": the file is empty (expected a header line)");
+        }
+        return new ArrayList<>(csv.text().columnNames());
+    }
+
+    /**
+     * A table as Tablesaw shows it: its structure (column names and types), a summary of every
+     * column (count, mean, min, max, ...) and its first {@code rows} rows. For a notebook cell that
+     * introduces a data set, e.g. {@code System.out.println(Csv.overview(Csv.readNumeric(file), 5))}.
+     */
+    public static String overview(Table table, int rows) {
+        Objects.requireNonNull(table, "table must not be null");
+        if (rows < 0) {
+            throw new IllegalArgumentException("rows must be >= 0, got " + rows);
+        }
+        return table.name() + ": " + table.rowCount() + " rows x " + table.columnCount() + " columns\n\n"
+                + table.structure().printAll() + "\n\n"
+                + table.summary().printAll() + "\n\n"
+                + table.first(rows).printAll();
     }
 }

@@ -2,6 +2,7 @@ package gdkit.data;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
@@ -27,6 +28,16 @@ public final class Dataset {
      * @throws DataException if the shapes disagree, the set is empty, or a value is not finite
      */
     public Dataset(DMatrixRMaj x, double[] y, List<String> featureNames, String targetName) {
+        Objects.requireNonNull(x, "x must not be null");
+        Objects.requireNonNull(y, "y must not be null");
+        Objects.requireNonNull(featureNames, "featureNames must not be null");
+        Objects.requireNonNull(targetName, "targetName must not be null");
+        if (featureNames.stream().anyMatch(Objects::isNull)) {
+            throw new DataException("featureNames must not contain null: " + featureNames);
+        }
+        if (new java.util.HashSet<>(featureNames).size() != featureNames.size()) {
+            throw new DataException("feature names must be distinct, got " + featureNames);
+        }
         if (x.numRows == 0) {
             throw new DataException("empty data set: it has no rows (expected at least 1 example)");
         }
@@ -59,6 +70,9 @@ public final class Dataset {
 
     /** A data set with one feature column. */
     public static Dataset ofColumn(double[] feature, double[] target, String featureName, String targetName) {
+        Objects.requireNonNull(feature, "feature must not be null");
+        Objects.requireNonNull(target, "target must not be null");
+        Objects.requireNonNull(featureName, "featureName must not be null");
         DMatrixRMaj x = new DMatrixRMaj(feature.length, 1, true, feature.clone());
         return new Dataset(x, target.clone(), List.of(featureName), targetName);
     }
@@ -93,6 +107,10 @@ public final class Dataset {
 
     /** A copy of feature column {@code j}. */
     public double[] column(int j) {
+        if (j < 0 || j >= features()) {
+            throw new IllegalArgumentException("column must be in [0, " + features() + ") (the features "
+                    + featureNames + "), got " + j);
+        }
         double[] c = new double[size()];
         for (int i = 0; i < c.length; i++) {
             c[i] = x.unsafe_get(i, j);

@@ -17,6 +17,9 @@ public final class Synthetic {
      */
     public static Dataset line(int n, double slope, double intercept, double noiseStd, long seed) {
         requirePositive("n", n);
+        requireFinite("slope", slope);
+        requireFinite("intercept", intercept);
+        requireNoise(noiseStd);
         Random rng = new Random(seed);
         double[] x = new double[n];
         double[] y = new double[n];
@@ -33,6 +36,10 @@ public final class Synthetic {
      */
     public static Dataset linear(int n, double[] weights, double bias, double[] scales, double noiseStd, long seed) {
         requirePositive("n", n);
+        java.util.Objects.requireNonNull(weights, "weights must not be null");
+        java.util.Objects.requireNonNull(scales, "scales must not be null");
+        requireFinite("bias", bias);
+        requireNoise(noiseStd);
         if (scales.length != weights.length) {
             throw new DataException("scales has " + scales.length + " entries but weights has "
                     + weights.length + " (expected one scale per feature)");
@@ -55,6 +62,18 @@ public final class Synthetic {
             names.add("x" + (j + 1));
         }
         return new Dataset(x, y, names, "y");
+    }
+
+    private static void requireFinite(String name, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(name + " must be a finite number, got " + value);
+        }
+    }
+
+    private static void requireNoise(double noiseStd) {
+        if (!(noiseStd >= 0) || !Double.isFinite(noiseStd)) {
+            throw new IllegalArgumentException("noiseStd must be a finite number >= 0, got " + noiseStd);
+        }
     }
 
     private static void requirePositive(String name, int value) {

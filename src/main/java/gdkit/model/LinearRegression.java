@@ -3,7 +3,9 @@ package gdkit.model;
 import java.util.Arrays;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.interfaces.decomposition.QRPDecomposition_F64;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 
 import gdkit.data.Dataset;
@@ -44,6 +46,7 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
      * same for every thread count.
      */
     public LinearRegression(Dataset data, int threads) {
+        java.util.Objects.requireNonNull(data, "data must not be null");
         Args.atLeast("threads", threads, 1);
         this.data = data;
         this.x = data.x().data;
@@ -165,10 +168,22 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
     /**
      * The exact minimizer, by least squares on the design matrix (QR decomposition, EJML).
      *
+     * <p>It exists only when the design matrix {@code [X 1]} has full column rank. A rank test
+     * (QR with column pivoting, EJML) runs first: a feature that is constant (a multiple of the
+     * bias column), a copy of another, or a linear combination of others makes the minimizer
+     * non-unique, and least squares would return huge weights of opposite sign instead.
+     *
      * @return {@code [w_1, ..., w_d, b]}
+     * @throws IllegalStateException if there are fewer rows than parameters, or the design matrix
+     *                               is rank-deficient (the message names a redundant feature)
      */
     public double[] closedForm() {
+        if (n < d + 1) {
+            throw new IllegalStateException("closedForm needs at least as many rows as parameters: "
+                    + n + " rows for " + d + " weights + 1 bias = " + (d + 1) + " parameters");
+        }
         DMatrixRMaj a = designMatrix();
+        requireFullRank(a);
         DMatrixRMaj b = new DMatrixRMaj(n, 1, true, y.clone());
         DMatrixRMaj sol = new DMatrixRMaj(d + 1, 1);
         LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.leastSquares(n, d + 1);
@@ -178,6 +193,42 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
         }
         solver.solve(b, sol);
         return sol.data.clone();
+    }
+
+    /** Relative size of a pivoted R diagonal entry below which a column counts as dependent. */
+    static final double RANK_TOLERANCE = 1e-10;
+
+    private void requireFullRank(DMatrixRMaj a) {
+        for (int j = 0; j < d; j++) {
+            double first = x[j];
+            boolean constant = true;
+            for (int i = 1; i < n && constant; i++) {
+                constant = x[i * d + j] == first;
+            }
+            if (constant) {
+                throw new IllegalStateException("feature '" + data.featureNames().get(j) + "' is constant (" + first
+                        + " in every row), a multiple of the bias column, so the minimizer is not unique; drop it");
+            }
+        }
+        QRPDecomposition_F64<DMatrixRMaj> qrp = DecompositionFactory_DDRM.qrp(n, d + 1);
+        if (!qrp.decompose(a.copy())) {
+            throw new IllegalStateException("the QR decomposition of the design matrix failed");
+        }
+        DMatrixRMaj r = qrp.getR(null, true);
+        int[] pivots = qrp.getColPivots();
+        double largest = Math.abs(r.get(0, 0));
+        for (int k = 1; k <= d; k++) {
+            double ratio = Math.abs(r.get(k, k)) / largest;
+            if (!(ratio > RANK_TOLERANCE)) {
+                int column = pivots[k];
+                String which = column == d ? "the bias column" : "feature '" + data.featureNames().get(column) + "'";
+                throw new IllegalStateException("the design matrix [X 1] is rank-deficient (rank " + k + " of "
+                        + (d + 1) + "): " + which + " is a linear combination of the other columns"
+                        + " (a constant feature, or a copy or sum of others; pivoted |R_kk|/|R_00| = "
+                        + String.format(java.util.Locale.ROOT, "%.1e", ratio)
+                        + "), so the minimizer is not unique; drop that feature");
+            }
+        }
     }
 
     /** The Hessian of the loss, {@code (2/n) [X 1]^T [X 1]}; constant because the loss is quadratic. */

@@ -20,6 +20,7 @@ public final class ParameterBlocks {
 
     /** One block holding all {@code size} parameters. */
     public static ParameterBlocks single(String name, int size) {
+        gdkit.util.Args.atLeast("size", size, 0);
         return new ParameterBlocks(List.of(name), new int[] {0, size});
     }
 
@@ -34,6 +35,8 @@ public final class ParameterBlocks {
         private final List<Integer> sizes = new ArrayList<>();
 
         public Builder add(String name, int size) {
+            java.util.Objects.requireNonNull(name, "name must not be null");
+            gdkit.util.Args.atLeast("size of block '" + name + "'", size, 0);
             names.add(name);
             sizes.add(size);
             return this;

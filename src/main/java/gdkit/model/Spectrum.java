@@ -19,10 +19,46 @@ public final class Spectrum {
         this.eigenvectors = vectors;
     }
 
-    /** Eigen-decomposes a symmetric matrix (EJML). */
+    /** Relative asymmetry {@code |a_ij - a_ji| / max |a|} accepted as rounding error. */
+    static final double SYMMETRY_TOLERANCE = 1e-8;
+
+    /**
+     * Eigen-decomposes a symmetric matrix (EJML's symmetric algorithm).
+     *
+     * @throws IllegalArgumentException if the matrix is null, empty, not square, holds a value
+     *                                  that is not finite, or is not symmetric (up to rounding)
+     */
     public static Spectrum of(DMatrixRMaj symmetric) {
+        if (symmetric == null) {
+            throw new IllegalArgumentException("matrix must not be null");
+        }
         if (symmetric.numRows != symmetric.numCols) {
             throw new IllegalArgumentException("matrix must be square, got " + symmetric.numRows + "x" + symmetric.numCols);
+        }
+        int m = symmetric.numRows;
+        if (m == 0) {
+            throw new IllegalArgumentException("matrix must be at least 1x1, got 0x0");
+        }
+        double largest = 0;
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < m; j++) {
+                double v = symmetric.unsafe_get(i, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("matrix entry (" + i + ", " + j + ") is " + v
+                            + " (expected a finite number)");
+                }
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            for (int j = i + 1; j < m; j++) {
+                double a = symmetric.unsafe_get(i, j);
+                double b = symmetric.unsafe_get(j, i);
+                if (Math.abs(a - b) > SYMMETRY_TOLERANCE * largest) {
+                    throw new IllegalArgumentException("matrix is not symmetric: entry (" + i + ", " + j + ") is " + a
+                            + " but (" + j + ", " + i + ") is " + b + " (Spectrum needs a symmetric matrix such as a Hessian)");
+                }
+            }
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(symmetric.numRows, true, true);
         if (!eig.decompose(symmetric.copy())) {

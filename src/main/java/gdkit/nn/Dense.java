@@ -61,6 +61,11 @@ public final class Dense {
         if (normalized && activation == Activation.SOFTMAX) {
             throw new IllegalArgumentException("a normalized layer needs an element-wise activation, not softmax");
         }
+        if ((long) inputs * outputs + outputs > Integer.MAX_VALUE - offset) {
+            throw new IllegalArgumentException("layer " + index + ": Dense(" + inputs + " -> " + outputs + ") has "
+                    + ((long) inputs * outputs + outputs) + " parameters; a network holds at most "
+                    + Integer.MAX_VALUE + " in all (one Java array)");
+        }
         this.norm = normalized ? new LayerNorm() : null;
         this.residual = residual;
         this.index = index;
@@ -181,6 +186,7 @@ public final class Dense {
      * is not null, dLoss/d(input) into the previous layer's gradA buffer.
      */
     void backward(double[] gradient, Dense previous) {
+        requireForward();
         gradZ.reshape(a.numRows, outputs);
         activation.backward(z, branch, gradA, gradZ);
         DMatrixRMaj gradLinear = gradZ;

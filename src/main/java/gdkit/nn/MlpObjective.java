@@ -26,6 +26,18 @@ public final class MlpObjective implements SeparableObjective {
     private final DMatrixRMaj batch;
 
     MlpObjective(Mlp network, DMatrixRMaj x, Targets targets, Loss loss) {
+        java.util.Objects.requireNonNull(x, "x must not be null");
+        java.util.Objects.requireNonNull(targets, "targets must not be null");
+        java.util.Objects.requireNonNull(loss, "loss must not be null");
+        for (int i = 0; i < x.numRows; i++) {
+            for (int j = 0; j < x.numCols; j++) {
+                double v = x.unsafe_get(i, j);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("x at row " + i + ", column " + j + " is " + v
+                            + " (expected a finite feature value)");
+                }
+            }
+        }
         if (x.numCols != network.inputs()) {
             throw new IllegalArgumentException("shape mismatch: x is " + Shapes.of(x) + " but the network ("
                     + network.describe() + ") expects " + network.inputs() + " features per row");

@@ -9,12 +9,12 @@ import java.util.Locale;
  *
  * <p>Update, with velocity buffer {@code b} (zero at the start):
  * <pre>
- *   b     &lt;- mu * b + g
- *   theta &lt;- theta - lr * (g + mu * b)
+ *   b     &lt;- beta * b + g
+ *   theta &lt;- theta - lr * (g + beta * b)
  * </pre>
  * This is Sutskever et al. (2013)'s
- * {@code v <- mu v - lr grad f(phi + mu v); phi <- phi + v} rewritten in the look-ahead variable
- * {@code theta = phi + mu v}: for a constant learning rate both give the same iterates, but here
+ * {@code v <- beta v - lr grad f(phi + beta v); phi <- phi + v} rewritten in the look-ahead variable
+ * {@code theta = phi + beta v}: for a constant learning rate both give the same iterates, but here
  * the gradient is taken at the current parameters, so it fits the one-gradient-per-step
  * {@link Optimizer} interface.
  *
@@ -22,16 +22,16 @@ import java.util.Locale;
  *   <caption>Hyper-parameters</caption>
  *   <tr><th>name</th><th>meaning</th><th>default</th></tr>
  *   <tr><td>{@code learningRate}</td><td>step size lr, &gt; 0</td><td>none (required)</td></tr>
- *   <tr><td>{@code momentum}</td><td>momentum coefficient mu, in [0, 1)</td><td>none (required); 0.9 is common</td></tr>
+ *   <tr><td>{@code momentum}</td><td>momentum coefficient beta, in [0, 1)</td><td>none (required); 0.9 is common</td></tr>
  * </table>
  *
- * <p>Same as {@code torch.optim.SGD(params, lr, momentum=mu, nesterov=True)} with
+ * <p>Same as {@code torch.optim.SGD(params, lr, momentum=beta, nesterov=True)} with
  * {@code dampening=0} and {@code weight_decay=0}; gdkit has neither option.
  */
 public final class Nesterov extends VelocityOptimizer {
     /**
      * @param learningRate step size, finite and {@code > 0}
-     * @param momentum     momentum coefficient mu, in [0, 1)
+     * @param momentum     momentum coefficient beta, in [0, 1)
      */
     public Nesterov(double learningRate, double momentum) {
         super(learningRate, momentum);
@@ -47,6 +47,6 @@ public final class Nesterov extends VelocityOptimizer {
 
     @Override
     public String describe() {
-        return String.format(Locale.ROOT, "Nesterov(lr=%.3g, mu=%.3g)", learningRate(), momentum);
+        return String.format(Locale.ROOT, "Nesterov(lr=%.3g, beta=%.3g)", learningRate(), momentum);
     }
 }

@@ -29,6 +29,9 @@ abstract class StatefulOptimizer implements Optimizer {
      */
     @Override
     public final void step(double[] params, double[] gradient, double learningRate) {
+        if (params == null || gradient == null) {
+            throw new IllegalArgumentException((params == null ? "params" : "gradient") + " must not be null");
+        }
         Args.positive("learningRate", learningRate);
         if (gradient.length != params.length) {
             throw new IllegalArgumentException("gradient has length " + gradient.length + " but params has length "

@@ -6,7 +6,7 @@ import gdkit.util.Args;
 
 /**
  * What heavy-ball {@link Momentum} and {@link Nesterov} share: the momentum coefficient and a
- * velocity buffer {@code b <- mu * b + g}; they differ only in how the step uses it.
+ * velocity buffer {@code b <- beta * b + g}; they differ only in how the step uses it.
  */
 abstract class VelocityOptimizer extends StatefulOptimizer {
     final double momentum;
@@ -17,7 +17,7 @@ abstract class VelocityOptimizer extends StatefulOptimizer {
         this.momentum = Args.halfOpenUnit("momentum", momentum);
     }
 
-    /** The momentum coefficient mu. */
+    /** The momentum coefficient beta. */
     public final double momentum() {
         return momentum;
     }

@@ -33,6 +33,9 @@ public final class Histogram {
      * @throws IllegalArgumentException if {@code bins < 1} or no value is finite
      */
     public static Histogram of(double[] values, int bins) {
+        if (values == null) {
+            throw new IllegalArgumentException("values must not be null");
+        }
         if (bins < 1) {
             throw new IllegalArgumentException("bins must be >= 1, got " + bins);
         }
@@ -56,14 +59,22 @@ public final class Histogram {
             lo -= pad;
             hi += pad;
         }
+        // A range wider than the largest double (e.g. -1e308 to 1e308) is handled at half scale.
+        boolean half = !Double.isFinite(hi - lo);
+        double base = half ? lo / 2 : lo;
+        double span = half ? hi / 2 - lo / 2 : hi - lo;
         double[] edges = new double[bins + 1];
         for (int b = 0; b <= bins; b++) {
-            edges[b] = lo + (hi - lo) * b / bins;
+            double e = half ? base + span / bins * b : base + span * b / bins;
+            edges[b] = half ? 2 * e : e;
+        }
+        if (half) {
+            edges[bins] = hi;
         }
         int[] counts = new int[bins];
         for (double v : values) {
             if (Double.isFinite(v)) {
-                int b = (int) ((v - lo) / (hi - lo) * bins);
+                int b = (int) (((half ? v / 2 : v) - base) / span * bins);
                 counts[Math.min(bins - 1, Math.max(0, b))]++;
             }
         }

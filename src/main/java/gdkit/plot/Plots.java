@@ -89,7 +89,8 @@ public final class Plots {
      * Adds a curve; points after the first non-finite value (or non-positive value on a log axis)
      * are dropped and the cut is marked with a cross.
      *
-     * @return the series, or null if there was no drawable point (a note is added to the chart)
+     * @return the series; if no point is drawable, an empty series labelled "(nothing to draw)"
+     *         (and a note in the chart's title)
      */
     public static XYSeries addLine(XYChart chart, String name, double[] x, double[] y) {
         return addCurve(chart, name, x, y, -1);
@@ -144,11 +145,16 @@ public final class Plots {
         if (divergedAt >= 0) {
             label = name + " (diverged at step " + divergedAt + ")";
         } else if (cut) {
-            label = name + " (not finite after point " + n + ")";
+            boolean finite = Double.isFinite(x[n]) && Double.isFinite(y[n]);
+            label = name + (finite ? " (not positive after point " + n + ", log axis)" : " (not finite after point " + n + ")");
         }
         if (n == 0) {
             chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
-            return null;
+            // A series whose only point is a gap: the legend says why nothing is drawn, and the
+            // caller's addLine(...).setMarker(...) still works.
+            XYSeries empty = chart.addSeries(name + " (nothing to draw)", new double[] {Double.NaN}, new double[] {Double.NaN});
+            empty.setMarker(SeriesMarkers.NONE);
+            return empty;
         }
         Color color = colorFor(chart, name);
         XYSeries s = chart.addSeries(label, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
@@ -351,7 +357,10 @@ public final class Plots {
      * form is the panels' titles.
      */
     public static BufferedImage grid(int columns, BufferedImage... images) {
-        if (images.length == 0) {
+        if (columns < 1) {
+            throw new IllegalArgumentException("columns must be >= 1, got " + columns);
+        }
+        if (images == null || images.length == 0) {
             throw new IllegalArgumentException("grid needs at least one image");
         }
         int cw = 0;

@@ -79,6 +79,7 @@ public final class MatrixFactorization implements SeparableObjective {
 
     /** Starts a model of the given training ratings. */
     public static Builder builder(Ratings train) {
+        java.util.Objects.requireNonNull(train, "train must not be null");
         return new Builder(train);
     }
 

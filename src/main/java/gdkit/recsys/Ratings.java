@@ -2,6 +2,7 @@ package gdkit.recsys;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Random;
 
 import gdkit.data.DataException;
@@ -28,10 +29,18 @@ public final class Ratings {
      * @param rating  the ratings, finite and inside {@code [min, max]}
      * @param userIds the id of each dense user index (e.g. the id in the file)
      * @param itemIds the id of each dense item index
-     * @throws DataException if the arrays disagree, are empty, or a value is out of range
+     * @throws DataException if the arrays disagree, are empty, a value is out of range, an id
+     *                       appears twice, or a user rates an item twice
      */
     public Ratings(int[] user, int[] item, double[] rating, long[] userIds, long[] itemIds, double min, double max) {
+        Objects.requireNonNull(user, "user must not be null");
+        Objects.requireNonNull(item, "item must not be null");
+        Objects.requireNonNull(rating, "rating must not be null");
+        Objects.requireNonNull(userIds, "userIds must not be null");
+        Objects.requireNonNull(itemIds, "itemIds must not be null");
         requireScale(min, max);
+        requireDistinct("userIds", userIds);
+        requireDistinct("itemIds", itemIds);
         if (rating.length == 0) {
             throw new DataException("no ratings (expected at least one)");
         }
@@ -50,6 +59,7 @@ public final class Ratings {
                 throw new DataException("rating " + k + " is " + rating[k] + ", outside the scale " + scale(min, max));
             }
         }
+        requireOnePerPair(user, item, itemIds.length);
         this.user = user.clone();
         this.item = item.clone();
         this.rating = rating.clone();
@@ -57,6 +67,44 @@ public final class Ratings {
         this.itemIds = itemIds.clone();
         this.min = min;
         this.max = max;
+    }
+
+    private static void requireDistinct(String name, long[] ids) {
+        long[] sorted = ids.clone();
+        Arrays.sort(sorted);
+        for (int k = 1; k < sorted.length; k++) {
+            if (sorted[k] == sorted[k - 1]) {
+                throw new DataException(name + " holds id " + sorted[k] + " twice (each dense index needs its own id)");
+            }
+        }
+    }
+
+    /** No (user, item) pair twice: a duplicate would count twice in the loss and in the density. */
+    private static void requireOnePerPair(int[] user, int[] item, int items) {
+        long[] keys = new long[user.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = (long) user[k] * items + item[k];
+        }
+        long[] sorted = keys.clone();
+        Arrays.sort(sorted);
+        for (int k = 1; k < sorted.length; k++) {
+            if (sorted[k] == sorted[k - 1]) {
+                int first = -1;
+                int second = -1;
+                for (int j = 0; j < keys.length; j++) {
+                    if (keys[j] == sorted[k]) {
+                        if (first < 0) {
+                            first = j;
+                        } else {
+                            second = j;
+                            break;
+                        }
+                    }
+                }
+                throw new DataException("ratings " + first + " and " + second + " are both for user index "
+                        + user[first] + " and item index " + item[first] + " (at most one rating per user and item)");
+            }
+        }
     }
 
     static void requireScale(double min, double max) {

@@ -38,6 +38,7 @@ public final class SyntheticRatings {
     private double max = 5;
     private double step = 0.5;
     private long seed = 2013;
+    private double popularity = 0;
 
     private SyntheticRatings() {
     }
@@ -94,6 +95,19 @@ public final class SyntheticRatings {
         return this;
     }
 
+    /**
+     * Skews how often items are rated, as in real catalogues where a few items get most ratings:
+     * item {@code i} (0-based) is rated with probability {@code min(1, density * w_i)}, where
+     * {@code w_i} is proportional to {@code (i + 1)^-exponent} with mean 1 over the items. The
+     * default 0 rates every item with probability {@code density}; 1 is a Zipf-like long tail.
+     *
+     * @param exponent {@code >= 0}
+     */
+    public SyntheticRatings popularity(double exponent) {
+        this.popularity = Args.nonNegative("popularity", exponent);
+        return this;
+    }
+
     /** Seed of the generator (default 2013). */
     public SyntheticRatings seed(long seed) {
         this.seed = seed;
@@ -114,13 +128,22 @@ public final class SyntheticRatings {
         double[] userBias = normal(rng, users, width / 10);
         double[] itemBias = normal(rng, items, width / 10);
 
+        double[] itemDensity = new double[items];
+        double weightSum = 0;
+        for (int i = 0; i < items; i++) {
+            itemDensity[i] = Math.pow(i + 1, -popularity);
+            weightSum += itemDensity[i];
+        }
+        for (int i = 0; i < items; i++) {
+            itemDensity[i] = popularity == 0 ? density : Math.min(1, density * itemDensity[i] * items / weightSum);
+        }
         boolean[] observed = new boolean[users * items];
         int[] perUser = new int[users];
         int[] perItem = new int[items];
         int n = 0;
         for (int u = 0; u < users; u++) {
             for (int i = 0; i < items; i++) {
-                if (rng.nextDouble() < density) {
+                if (rng.nextDouble() < itemDensity[i]) {
                     observed[u * items + i] = true;
                     perUser[u]++;
                     perItem[i]++;
@@ -191,7 +214,7 @@ public final class SyntheticRatings {
     @Override
     public String toString() {
         return String.format(Locale.ROOT, "SyntheticRatings(users=%d, items=%d, rank=%d, density=%.3g, noise=%.3g, "
-                + "scale=%s, step=%s, seed=%d)", users, items, rank, density, noise, Ratings.scale(min, max),
-                Ratings.num(step), seed);
+                + "scale=%s, step=%s, seed=%d%s)", users, items, rank, density, noise, Ratings.scale(min, max),
+                Ratings.num(step), seed, popularity == 0 ? "" : String.format(Locale.ROOT, ", popularity=%.3g", popularity));
     }
 }

@@ -32,9 +32,10 @@ import java.util.Locale;
  * {@code 1e-4} of the loss (median over the window). With a recorded parameter trajectory the
  * decrease is bounded by {@code |g| |delta theta|}, the gradient norm times the length of the
  * update actually taken, which holds for every optimizer. Without one it is taken as
- * {@code lr * |g|^2}, the decrease of a plain gradient step: right for gradient descent, but not
- * for an adaptive optimizer (Adam, RMSProp, AdaGrad), whose step does not shrink with the
- * gradient; record the parameters for those;</li>
+ * {@code lr * |g|^2}, the decrease of a plain gradient step; for a {@link Run} whose steps were
+ * not plain gradient steps (momentum, an adaptive optimizer such as Adam, clipping; see
+ * {@link Run#plainGradientSteps()}) that estimate does not hold, so the test is skipped and the
+ * summary says so: record the parameters ({@link Trainer#recordParams}) for those runs;</li>
  * <li>{@link Verdict#NO_BETTER_THAN_BASELINE} if a baseline loss was given (e.g. the loss of
  * predicting the mean target for every example, see {@link #of(Run, double)}) and the final loss
  * is not at least 5 % below it: the run may look calm, but it learned nothing a constant could
@@ -100,9 +101,11 @@ public final class Health {
 
     /** Diagnoses a finished run (its history, and whether and where the trainer saw it diverge). */
     public static Health of(Run run) {
+        java.util.Objects.requireNonNull(run, "run must not be null");
         History h = run.history();
         return analyse(h.loss(), h.gradientNorm(), h.learningRate(), h.hasParams() ? h.params() : null,
-                run.divergedAt(), run.diverged() ? run.reason() : null, Double.NaN, Double.NaN);
+                run.divergedAt(), run.diverged() ? run.reason() : null, Double.NaN, Double.NaN,
+                run.plainGradientSteps());
     }
 
     /**
@@ -123,13 +126,14 @@ public final class Health {
             return of(run);
         }
         return analyse(h.loss(), h.gradientNorm(), h.learningRate(), h.hasParams() ? h.params() : null,
-                -1, null, baselineLoss, run.finalLoss());
+                -1, null, baselineLoss, run.finalLoss(), run.plainGradientSteps());
     }
 
     /** Diagnoses a recorded history; it counts as diverged from its first non-finite value. */
     public static Health of(History history) {
+        java.util.Objects.requireNonNull(history, "history must not be null");
         return analyse(history.loss(), history.gradientNorm(), history.learningRate(),
-                history.hasParams() ? history.params() : null, -1, null, Double.NaN, Double.NaN);
+                history.hasParams() ? history.params() : null, -1, null, Double.NaN, Double.NaN, true);
     }
 
     /** Like {@link #of(History)}, comparing the last finite loss with {@code baselineLoss} as {@link #of(Run, double)} does. */
@@ -138,7 +142,7 @@ public final class Health {
             throw new IllegalArgumentException("baselineLoss must be finite, got " + baselineLoss);
         }
         return analyse(history.loss(), history.gradientNorm(), history.learningRate(),
-                history.hasParams() ? history.params() : null, -1, null, baselineLoss, Double.NaN);
+                history.hasParams() ? history.params() : null, -1, null, baselineLoss, Double.NaN, true);
     }
 
     /**
@@ -147,17 +151,20 @@ public final class Health {
      * trajectory the alignment is unknown.
      */
     public static Health of(double[] loss, double[] gradientNorm, double learningRate) {
+        java.util.Objects.requireNonNull(loss, "loss must not be null");
+        java.util.Objects.requireNonNull(gradientNorm, "gradientNorm must not be null");
+        gdkit.util.Args.positive("learningRate", learningRate);
         if (loss.length != gradientNorm.length) {
             throw new IllegalArgumentException("loss has " + loss.length + " values but gradientNorm has "
                     + gradientNorm.length + " (expected one of each per step)");
         }
         double[] rate = new double[loss.length];
         Arrays.fill(rate, learningRate);
-        return analyse(loss.clone(), gradientNorm.clone(), rate, null, -1, null, Double.NaN, Double.NaN);
+        return analyse(loss.clone(), gradientNorm.clone(), rate, null, -1, null, Double.NaN, Double.NaN, true);
     }
 
     private static Health analyse(double[] loss, double[] grad, double[] rate, double[][] params,
-            int divergedAt, String reason, double baseline, double finalLoss) {
+            int divergedAt, String reason, double baseline, double finalLoss, boolean plainSteps) {
         int n = loss.length;
         if (n == 0) {
             throw new IllegalArgumentException("the history has no steps to diagnose");
@@ -190,9 +197,12 @@ public final class Health {
             return new Health(Verdict.OSCILLATING, -1, null, lossRate, gradRate, alignment, from, to, d);
         }
         double drop = (loss[0] - min(loss, 0, to)) / Math.max(Math.abs(loss[0]), Double.MIN_NORMAL);
-        double progress = params == null ? medianProgress(loss, grad, rate, from, to)
+        boolean testable = params != null || plainSteps;
+        String untested = testable ? "" : "VANISHING not tested: the steps were not plain gradient steps and the "
+                + "parameters were not recorded (Trainer.recordParams)";
+        double progress = !testable ? Double.NaN : params == null ? medianProgress(loss, grad, rate, from, to)
                 : medianProgress(loss, grad, params, from, to);
-        if (drop < STALL && progress < TINY_PROGRESS && to >= 2) {
+        if (testable && drop < STALL && progress < TINY_PROGRESS && to >= 2) {
             String d = String.format(Locale.ROOT, "the loss is down only %.2g%% over %d steps and a step can lower "
                     + "it by about %.1e of its value%s", 100 * drop, to, progress,
                     params == null ? " (if each step is lr x gradient, as in plain gradient descent)" : "");
@@ -204,9 +214,10 @@ public final class Health {
                     ? String.format(Locale.ROOT, "final loss %.4g is not below the baseline's %.4g (%.3g times it)", end, baseline, end / baseline)
                     : String.format(Locale.ROOT, "final loss %.4g is only %.1f%% below the baseline's %.4g",
                             end, 100 * (1 - end / baseline), baseline);
-            return new Health(Verdict.NO_BETTER_THAN_BASELINE, -1, null, lossRate, gradRate, alignment, from, to, d);
+            return new Health(Verdict.NO_BETTER_THAN_BASELINE, -1, null, lossRate, gradRate, alignment, from, to,
+                    untested.isEmpty() ? d : d + "; " + untested);
         }
-        return new Health(Verdict.HEALTHY, -1, null, lossRate, gradRate, alignment, from, to, "");
+        return new Health(Verdict.HEALTHY, -1, null, lossRate, gradRate, alignment, from, to, untested);
     }
 
     /**
@@ -375,7 +386,7 @@ public final class Health {
                     + " (bouncing, but not growing)";
             case VANISHING -> "VANISHING: " + detail + "; " + rates;
             case NO_BETTER_THAN_BASELINE -> "NO_BETTER_THAN_BASELINE: " + detail + "; " + rates + align;
-            case HEALTHY -> "HEALTHY: " + rates + align;
+            case HEALTHY -> "HEALTHY: " + rates + align + (detail.isEmpty() ? "" : "; " + detail);
         };
     }
 

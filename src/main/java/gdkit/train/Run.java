@@ -28,8 +28,10 @@ public final class Run {
     private final double finalLoss;
     private final History history;
     private final String optimizer;
+    private final boolean plainGradientSteps;
 
-    Run(Status status, int stopStep, String reason, double[] finalParams, double finalLoss, History history, String optimizer) {
+    Run(Status status, int stopStep, String reason, double[] finalParams, double finalLoss, History history, String optimizer,
+            boolean plainGradientSteps) {
         this.status = status;
         this.stopStep = stopStep;
         this.reason = reason;
@@ -37,6 +39,7 @@ public final class Run {
         this.finalLoss = finalLoss;
         this.history = history;
         this.optimizer = optimizer;
+        this.plainGradientSteps = plainGradientSteps;
     }
 
     public Status status() {
@@ -62,6 +65,15 @@ public final class Run {
     /** The optimizer's description, e.g. {@code "GD(lr=0.1)"}. */
     public String optimizer() {
         return optimizer;
+    }
+
+    /**
+     * Whether every update was a plain gradient step {@code theta -= lr * g} (plain
+     * {@link gdkit.optim.GradientDescent}, no gradient transform such as clipping), so that a step's
+     * length is known from the learning rate and the gradient alone; {@link Health} relies on it.
+     */
+    public boolean plainGradientSteps() {
+        return plainGradientSteps;
     }
 
     /** True if training blew up (non-finite loss or gradient, or loss past the blow-up factor). */

@@ -11,6 +11,7 @@ import java.util.Set;
 import gdkit.model.Objective;
 import gdkit.model.ParameterBlocks;
 import gdkit.model.SeparableObjective;
+import gdkit.optim.GradientDescent;
 import gdkit.optim.GradientTransform;
 import gdkit.optim.LearningRateSchedule;
 import gdkit.optim.Optimizer;
@@ -81,6 +82,8 @@ public final class Trainer {
 
     /** A trainer that minimizes {@code objective} with {@code optimizer}. */
     public static Trainer of(Objective objective, Optimizer optimizer) {
+        java.util.Objects.requireNonNull(objective, "objective must not be null");
+        java.util.Objects.requireNonNull(optimizer, "optimizer must not be null");
         return new Trainer(objective, optimizer);
     }
 
@@ -203,12 +206,20 @@ public final class Trainer {
      *
      * @throws IllegalArgumentException if {@code start} has the wrong length, mini-batches are
      *                                  requested for an objective that is not a mean over examples,
-     *                                  or the plan has more than {@code Integer.MAX_VALUE} steps
+     *                                  the plan has more than {@code Integer.MAX_VALUE} steps,
+     *                                  {@code start} holds a value that is not finite, or the
+     *                                  schedule gives a factor that is not a finite number > 0
      * @throws IllegalStateException    if the optimizer, transform or a listener is in another run
      */
     public Run run(double[] start) {
         int dim = objective.dimension();
         Args.length("start", start, dim);
+        for (int i = 0; i < dim; i++) {
+            if (!Double.isFinite(start[i])) {
+                throw new IllegalArgumentException("start[" + i + "] is " + start[i]
+                        + " (expected a finite number; training from it would diverge at step 0)");
+            }
+        }
         Layout layout = Layout.of(plan(), objective);
         boolean keepParams = recordParams != null ? recordParams : dim <= RECORD_PARAMS_UP_TO;
         Divergence divergence = new Divergence(blowUpFactor);
@@ -249,7 +260,12 @@ public final class Trainer {
                                 Math.min(layout.examples(), (b + 1) * layout.batch()), gradient)
                         : objective.lossAndGradient(params, gradient);
                 double gradNorm = Vec.norm(gradient);
-                double rate = baseRate * schedule.factor(step);
+                double factor = schedule.factor(step);
+                double rate = baseRate * factor;
+                if (!(rate > 0) || !Double.isFinite(rate)) {
+                    throw new IllegalArgumentException("the learning-rate schedule gave factor " + factor + " at step "
+                            + step + " (rate " + rate + "); a schedule must give a finite factor > 0 at every step");
+                }
                 history.recordStep(loss, gradNorm, rate);
                 if (separable == null && step > 0) {
                     history.recordEpochLoss(loss);
@@ -308,7 +324,8 @@ public final class Trainer {
     }
 
     private Run finish(Run.Status status, int step, String reason, double[] params, double loss, History history) {
-        return new Run(status, step, reason, params, loss, history, optimizer.describe());
+        boolean plain = optimizer instanceof GradientDescent && transform == null && callbacks.isEmpty();
+        return new Run(status, step, reason, params, loss, history, optimizer.describe(), plain);
     }
 
     /**

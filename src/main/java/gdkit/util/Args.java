@@ -59,6 +59,9 @@ public final class Args {
 
     /** Requires an array of the expected length. */
     public static void length(String name, double[] array, int expected) {
+        if (array == null) {
+            throw new IllegalArgumentException(name + " must not be null (expected length " + expected + ")");
+        }
         if (array.length != expected) {
             throw new IllegalArgumentException(name + " has length " + array.length + ", expected " + expected);
         }

@@ -47,7 +47,8 @@ class FigureStyleTest {
         XYSeries predicted = Plots.addPrediction(chart, "predicted 0.8^t", decay(0.8, 100), measured);
         assertEquals(Palette.MOMENTUM, predicted.getLineColor());
         assertNotNull(predicted.getLineStyle().getDashArray());
-        assertNull(Plots.addPrediction(chart, "nothing", new double[] {Double.NaN}, null));
+        XYSeries nothing = Plots.addPrediction(chart, "nothing", new double[] {Double.NaN}, null);
+        assertEquals(Palette.REFERENCE, nothing.getLineColor(), "nothing drawable: still a series to style (no NPE)");
     }
 
     @Test

@@ -34,7 +34,7 @@ class PlotsTest {
         double[] y = {5, 4, 3, Double.NaN, 1};
         assertEquals(3, Plots.addLine(chart, "a", y).getYData().length);
         assertEquals(2, Plots.addLine(chart, "b", new double[] {1, 2, 0, 4}).getYData().length);
-        assertNull(Plots.addLine(chart, "c", new double[] {Double.POSITIVE_INFINITY}));
+        assertEquals("c (nothing to draw)", Plots.addLine(chart, "c", new double[] {Double.POSITIVE_INFINITY}).getName());
         assertTrue(chart.getTitle().contains("c: nothing finite to draw"));
         BufferedImage img = Plots.show(chart);
         assertEquals(2 * chart.getWidth(), img.getWidth());

@@ -67,12 +67,13 @@ class RatingsTest {
                 + "(expected a number in the rating scale [1, 5])", fails("1,2,3\n1,3,NaN\n").getMessage());
         assertEquals(where + ", line 2 (data row 2), column 3 'rating': 'good' is not a number "
                 + "(expected a number in the rating scale [1, 5])", fails("1,2,3\n1,3,good\n").getMessage());
-        assertEquals(where + ", line 1 (data row 1), column 3 'rating': empty "
+        assertEquals(where + ", line 1 (data row 1), column 3 'rating': empty cell "
                 + "(expected a number in the rating scale [1, 5])", fails("1,2,\n").getMessage());
         assertEquals(where + ", line 1 (data row 1), column 4 'timestamp': 'noon' is not an integer timestamp",
                 fails("1,2,3,noon\n").getMessage());
-        assertEquals(where + ", line 3 (data row 2): expected 3 or 4 comma-separated fields user,item,rating[,timestamp], "
-                + "got 2: '4,5'", fails("\n1,2,3\n4,5\n").getMessage());
+        assertEquals(where + ", line 3: has 2 fields, expected 3", fails("\n1,2,3\n4,5\n").getMessage());
+        assertEquals(where + ", first line: expected 3 or 4 comma-separated fields user,item,rating[,timestamp], "
+                + "got 2: '4,5'", fails("4,5\n1,2,3\n").getMessage());
         assertTrue(fails("user,item,rating\n").getMessage().contains("no ratings"));
         assertTrue(fails("").getMessage().contains("no ratings"));
         var missing = assertThrows(DataException.class, () -> RatingsCsv.read(dir.resolve("nope.csv"), 1, 5));
@@ -135,6 +136,28 @@ class RatingsTest {
         for (int v : perItem) {
             assertTrue(v > 0);
         }
+    }
+
+    @Test
+    void popularitySkewsRatingsTowardsTheFirstItemsAndKeepsTheDefaultUnchanged() {
+        Ratings uniform = SyntheticRatings.builder().users(200).items(100).seed(4).generate();
+        Ratings unskewed = SyntheticRatings.builder().users(200).items(100).seed(4).popularity(0).generate();
+        assertArrayEquals(uniform.ratings(), unskewed.ratings());
+        Ratings skewed = SyntheticRatings.builder().users(200).items(100).seed(4).popularity(1).generate();
+        int[] perItem = new int[skewed.items()];
+        for (int k = 0; k < skewed.size(); k++) {
+            perItem[skewed.item(k)]++;
+        }
+        int head = 0;
+        int tail = 0;
+        for (int i = 0; i < 10; i++) {
+            head += perItem[i];
+            tail += perItem[skewed.items() - 1 - i];
+        }
+        // expected per item: first ten about 200 * min(1, 0.1 * 19.3 / (i + 1)), last ten about 200 * 0.02
+        assertTrue(head > 10 * tail, "ten most popular items " + head + " ratings, ten least " + tail);
+        assertTrue(tail >= 10, "every item keeps at least one rating, got " + tail + " for the last ten");
+        assertThrows(IllegalArgumentException.class, () -> SyntheticRatings.builder().popularity(-1));
     }
 
     @Test

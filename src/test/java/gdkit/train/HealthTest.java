@@ -167,6 +167,26 @@ class HealthTest {
     }
 
     @Test
+    void theVanishingTestIsSkippedForRunsWhoseStepsAreNotPlainGradientSteps() {
+        LinearRegression line = new LinearRegression(Synthetic.line(100, 3.0, 2.0, 1.0, 7));
+        double[] optimum = line.closedForm(); // start at the minimum: the loss cannot drop, the gradient is ~0
+        Run gd = Trainer.of(line, new GradientDescent(0.01)).recordParams(false).steps(50).run(optimum.clone());
+        assertTrue(gd.plainGradientSteps());
+        assertEquals(Verdict.VANISHING, Health.of(gd).verdict(), Health.of(gd).summary());
+        Run adam = Trainer.of(line, new gdkit.optim.Adam(0.01)).recordParams(false).steps(50).run(optimum.clone());
+        assertTrue(!adam.plainGradientSteps());
+        Health h = Health.of(adam);
+        assertTrue(h.verdict() != Verdict.VANISHING, h.summary());
+        assertTrue(h.summary().contains("VANISHING not tested"), h.summary());
+        // with its trajectory recorded (the default for up to 64 parameters) the test uses the steps taken
+        Run recorded = Trainer.of(line, new gdkit.optim.Adam(0.01)).steps(50).run(optimum.clone());
+        assertTrue(!Health.of(recorded).summary().contains("not tested"), Health.of(recorded).summary());
+        Run clipped = Trainer.of(line, new GradientDescent(0.01)).transform(new gdkit.optim.ClipByGlobalNorm(1.0))
+                .steps(5).run(optimum.clone());
+        assertTrue(!clipped.plainGradientSteps(), "clipping changes the step");
+    }
+
+    @Test
     void divergedAtTheFirstNonFiniteValue() {
         double[] loss = geometric(1, 3, 20);
         loss[17] = Double.POSITIVE_INFINITY;
