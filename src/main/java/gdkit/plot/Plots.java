@@ -158,7 +158,8 @@ public final class Plots {
         }
         Color color = colorFor(chart, name);
         XYSeries s = chart.addSeries(label, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
-        s.setMarker(n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        // markers show the points of a short series; a two-point line is a line, not two data points
+        s.setMarker(n >= 3 && n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setLineStyle(SeriesLines.SOLID);
@@ -200,7 +201,7 @@ public final class Plots {
     /**
      * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)}.
      *
-     * @return the series, for chaining; null stays null (a series with nothing finite to draw)
+     * @return the series, for chaining (null stays null)
      */
     public static XYSeries paint(XYSeries series, Color color) {
         if (series != null) {
