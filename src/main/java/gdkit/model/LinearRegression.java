@@ -22,7 +22,8 @@ import gdkit.util.Args;
  * <p>The full-batch gradient goes over the rows in chunks and adds the chunks' partial sums in chunk
  * order; for large data sets the chunks are shared among threads. The result does not depend on the
  * number of threads. The chunk sums live in the model, so one model must not compute two
- * full-batch gradients at the same time from different threads. With 16 or more features, on a JVM
+ * full-batch gradients at the same time from different threads. For large data sets (8 or more
+ * features, {@code n * d >= 2^20}), on a JVM
  * started with {@code --add-modules jdk.incubator.vector} (the kit's kernel is), the rows are
  * processed with the Vector API; sums are then added in another order, and results may differ from
  * the plain loop's in the last bits (relative 1e-15).
@@ -53,7 +54,7 @@ public final class LinearRegression implements SeparableObjective, HasHessian {
         this.y = data.y();
         this.n = data.size();
         this.d = data.features();
-        this.chunks = new RowChunks(x, y, n, d, threads, RowKernel.best(d));
+        this.chunks = new RowChunks(x, y, n, d, threads, RowKernel.best(n, d));
     }
 
     /** Number of threads the full-batch gradient runs on. */

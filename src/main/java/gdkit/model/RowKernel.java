@@ -9,9 +9,9 @@ package gdkit.model;
 interface RowKernel {
     double accumulateRows(double[] x, double[] y, int d, double[] params, int from, int to, double[] out, int at);
 
-    /** The fastest kernel this JVM offers for {@code d} features. */
-    static RowKernel best(int d) {
-        return VectorSupport.AVAILABLE && d >= VectorSupport.minFeatures() ? VectorSupport.kernel() : PLAIN;
+    /** The fastest kernel this JVM offers for {@code n} rows of {@code d} features. */
+    static RowKernel best(int n, int d) {
+        return VectorSupport.AVAILABLE && VectorSupport.worthIt(n, d) ? VectorSupport.kernel() : PLAIN;
     }
 
     /**

@@ -105,18 +105,25 @@ final class Frame {
         // ticks of a whole-number axis at least 1 apart: XChart picks steps of about this many pixels
         int xHint = s.getXAxisTickMarkSpacingHint();
         int yHint = s.getYAxisTickMarkSpacingHint();
+        // XChart draws no ticks at all on an axis shorter than the hint (the x hint counts for a log y axis too)
+        int cap = (int) (0.55 * Math.min(width, height));
         if (s.getXAxisTickLabelsFormattingFunction() instanceof AxisLabels) {
             AxisLabels x = (AxisLabels) s.getXAxisTickLabelsFormattingFunction();
             if (x.integral() && x.span() > 0) {
-                s.setXAxisTickMarkSpacingHint(Math.max(xHint, (int) Math.ceil(0.9 * width / x.span())));
+                s.setXAxisTickMarkSpacingHint(Math.max(xHint, Math.min(cap, (int) Math.ceil(0.9 * width / x.span()))));
             }
         }
         if (s.getYAxisTickLabelsFormattingFunction() instanceof AxisLabels) {
             AxisLabels y = (AxisLabels) s.getYAxisTickLabelsFormattingFunction();
             if (y.integral() && y.span() > 0) {
-                s.setYAxisTickMarkSpacingHint(Math.max(yHint, (int) Math.ceil(0.85 * height / y.span())));
+                s.setYAxisTickMarkSpacingHint(Math.max(yHint, Math.min(cap, (int) Math.ceil(0.85 * height / y.span()))));
             }
         }
+        // a log axis with a formatter of the notebook's own is labelled at decades only, as XChart does by default
+        boolean xDecades = s.isXAxisLogarithmicDecadeOnly();
+        boolean yDecades = s.isYAxisLogarithmicDecadeOnly();
+        s.setXAxisLogarithmicDecadeOnly(xDecades || !(s.getXAxisTickLabelsFormattingFunction() instanceof AxisLabels));
+        s.setYAxisLogarithmicDecadeOnly(yDecades || !(s.getYAxisTickLabelsFormattingFunction() instanceof AxisLabels));
         // XChart dashes each segment anew, so a dense dashed line would look solid; one smooth path keeps the dashes
         List<XYSeries> smoothed = new ArrayList<>();
         for (XYSeries series : chart.getSeriesCollection()) {
@@ -130,6 +137,8 @@ final class Frame {
             return action.apply(legendVisible);
         } finally {
             smoothed.forEach(series -> series.setSmooth(false));
+            s.setXAxisLogarithmicDecadeOnly(xDecades);
+            s.setYAxisLogarithmicDecadeOnly(yDecades);
             s.setXAxisTickMarkSpacingHint(xHint);
             s.setYAxisTickMarkSpacingHint(yHint);
             s.setChartTitleVisible(titleVisible);

@@ -235,7 +235,7 @@ public final class HeatMap {
         String[] labels = new String[t.length];
         for (int k = 0; k < t.length; k++) {
             fractions[k] = (t[k] - lo) / (hi - lo);
-            labels[k] = !log ? AxisLabels.number(Double.parseDouble(String.format(Locale.ROOT, "%.3g", t[k]))) : Style.decade(Math.pow(10, t[k]));
+            labels[k] = !log ? AxisLabels.number(Double.parseDouble(String.format(Locale.ROOT, "%.6g", t[k]))) : Style.decade(Math.pow(10, t[k]));
         }
         Underlay.colorBar(g, x, y, height, this::color, fractions, labels, log ? colorLabel + " (log scale)" : colorLabel);
     }
@@ -255,9 +255,19 @@ public final class HeatMap {
                 return t;
             }
         }
-        double[] t = new double[5];
-        for (int k = 0; k < 5; k++) {
-            t[k] = lo + (hi - lo) * k / 4;
+        return roundTicks(lo, hi);
+    }
+
+    /** Four to ten ticks at round values (steps of 1, 2 or 5 times a power of ten) within [lo, hi]. */
+    static double[] roundTicks(double lo, double hi) {
+        double raw = (hi - lo) / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / power < 1.5 ? power : raw / power < 3.5 ? 2 * power : raw / power < 7.5 ? 5 * power : 10 * power;
+        long first = (long) Math.ceil(lo / step - 1e-9);
+        long last = (long) Math.floor(hi / step + 1e-9);
+        double[] t = new double[(int) Math.max(0, last - first + 1)];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = (first + k) * step;
         }
         return t;
     }

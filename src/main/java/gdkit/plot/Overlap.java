@@ -8,9 +8,10 @@ import org.knowm.xchart.style.markers.Marker;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Keeps series that coincide visible: a new series that lies on top of earlier ones for most of
- * its length (within about 1% of the axis range) is drawn dashed, and with another marker shape,
- * so the series underneath shows through.
+ * Keeps series that coincide visible: a new series that lies on top of an earlier one for most of
+ * its length, or under which most of an earlier one lies (a reference line along a converged
+ * curve), within about 1% of the axis range, is drawn dashed and with another marker shape, so
+ * the series underneath shows through.
  */
 final class Overlap {
     private static final float[][] DASHES = {{7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}, {4f, 4f}};
@@ -29,7 +30,8 @@ final class Overlap {
         double tol = TOLERANCE * Math.max(range[1] - range[0], 1e-300);
         int covered = 0;
         for (XYSeries other : chart.getSeriesCollection()) {
-            if (other != added && other.isShowInLegend() && covers(added, other, logY, tol)) {
+            if (other != added && other.isShowInLegend()
+                    && (covers(added, other, logY, tol) || covers(other, added, logY, tol))) {
                 covered++;
             }
         }

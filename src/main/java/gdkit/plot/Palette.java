@@ -69,10 +69,10 @@ public final class Palette {
     public static final Color RMSPROP = GREEN;
     /** Adam. */
     public static final Color ADAM = WINE;
-    /** AdamW (decoupled weight decay): a rose next to Adam's wine. */
-    public static final Color ADAMW = ROSE;
+    /** AdamW (decoupled weight decay). */
+    public static final Color ADAMW = OLIVE;
     /** Newton's method and line searches. */
-    public static final Color NEWTON = OLIVE;
+    public static final Color NEWTON = INDIGO;
 
     /** All-zero initialization. */
     public static final Color ZEROS = ORANGE;
@@ -109,7 +109,7 @@ public final class Palette {
 
     /** Colours for series without a known name, in the order they are added (no yellow: too light on white). */
     private static final Color[] CYCLE = {BLUE, VERMILLION, GREEN, PURPLE, ORANGE, SKY_BLUE, WINE, TEAL, OLIVE, INDIGO,
-        Color.BLACK};
+        ROSE, Color.BLACK};
 
     private static final Color[] VIRIDIS = {
         new Color(0x440154), new Color(0x482878), new Color(0x3E4A89), new Color(0x31688E), new Color(0x26828E),
@@ -202,7 +202,7 @@ public final class Palette {
         return Collections.unmodifiableMap(NAMES);
     }
 
-    /** The i-th colour for series without a known name (cycles after eleven). */
+    /** The i-th colour for series without a known name (cycles after twelve). */
     public static Color cycle(int i) {
         return CYCLE[Math.floorMod(i, CYCLE.length)];
     }

@@ -139,14 +139,22 @@ public final class Plots {
         }
         boolean logX = chart.getStyler().isXAxisLogarithmic();
         boolean logY = chart.getStyler().isYAxisLogarithmic();
+        // on a log x axis, leading points at x <= 0 (step 0, say) cannot be drawn: start after them
+        int first = 0;
+        while (logX && first < x.length && x[first] <= 0 && Double.isFinite(y[first])) {
+            first++;
+        }
+        x = Arrays.copyOfRange(x, first, x.length);
+        y = Arrays.copyOfRange(y, first, y.length);
         int n = drawablePrefix(x, y, logX, logY);
         boolean cut = n < y.length;
-        String label = name;
+        String label = first == 0 ? name : name + " (from point " + first + ": x <= 0 is off a log axis)";
         if (divergedAt >= 0) {
             label = name + " (diverged at step " + divergedAt + ")";
         } else if (cut) {
             boolean finite = Double.isFinite(x[n]) && Double.isFinite(y[n]);
-            label = name + (finite ? " (not positive after point " + n + ", log axis)" : " (not finite after point " + n + ")");
+            label += finite ? " (not positive after point " + (first + n) + ", log axis)"
+                    : " (not finite after point " + (first + n) + ")";
         }
         if (n == 0) {
             chart.setTitle(chart.getTitle() + " [" + name + ": nothing finite to draw]");
@@ -158,7 +166,8 @@ public final class Plots {
         }
         Color color = colorFor(chart, name);
         XYSeries s = chart.addSeries(label, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
-        s.setMarker(n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+        // markers show the points of a short series; a two-point line is a line, not two data points
+        s.setMarker(n >= 3 && n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setMarkerColor(color);
         s.setLineStyle(SeriesLines.SOLID);
@@ -200,7 +209,7 @@ public final class Plots {
     /**
      * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)}.
      *
-     * @return the series, for chaining; null stays null (a series with nothing finite to draw)
+     * @return the series, for chaining (null stays null)
      */
     public static XYSeries paint(XYSeries series, Color color) {
         if (series != null) {

@@ -124,16 +124,22 @@ public final class SurfaceChart {
         double b = Math.log10(hi - lo + floor);
         int r = surface.resolution;
         BufferedImage cells = new BufferedImage(r, r, BufferedImage.TYPE_INT_RGB);
+        boolean missing = false;
         for (int j = 0; j < r; j++) {
             for (int i = 0; i < r; i++) {
                 double v = surface.values[j * r + i];
-                Color c = Double.isFinite(v) ? band((Math.log10(v - lo + floor) - a) / (b - a)) : Color.LIGHT_GRAY;
+                missing |= !Double.isFinite(v);
+                Color c = Double.isFinite(v) ? band((Math.log10(v - lo + floor) - a) / (b - a)) : Palette.NOT_FINITE;
                 cells.setRGB(i, r - 1 - j, c.getRGB());
             }
         }
         int[] size = equalAspect ? Underlay.equalAspect(chart, width, height, surface) : new int[] {width, height};
+        boolean notFinite = missing;
         return Underlay.render(chart, size[0], size[1], cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
-                (g, x, top, barHeight) -> colorBar(g, x, top, barHeight, a, b));
+                (g, x, top, barHeight) -> {
+                    int swatch = notFinite ? Underlay.swatch(g, x, top, Palette.NOT_FINITE, "not finite") : 0;
+                    colorBar(g, x, top + swatch, barHeight - swatch, a, b);
+                });
     }
 
     /** The colour of the band that fraction {@code u} of the log range falls in. */

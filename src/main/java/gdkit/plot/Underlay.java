@@ -129,8 +129,9 @@ final class Underlay {
         Graphics2D rotated = (Graphics2D) g.create();
         rotated.rotate(-Math.PI / 2);
         rotated.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        int width = rotated.getFontMetrics().stringWidth(title);
-        rotated.drawString(title, -(y + height / 2 + width / 2), x + BAR_WIDTH + 62);
+        String label = Text.plain(title);
+        int width = rotated.getFontMetrics().stringWidth(label);
+        rotated.drawString(label, -(y + height / 2 + width / 2), x + BAR_WIDTH + 62);
         rotated.dispose();
     }
 

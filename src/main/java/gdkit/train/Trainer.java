@@ -329,8 +329,8 @@ public final class Trainer {
     }
 
     /**
-     * Marks the optimizer, transform, listeners and callbacks as in a run, or fails if one already
-     * is: each holds the state of one run at a time.
+     * Marks the optimizer, transform, listeners, callbacks and objective as in a run, or fails if one
+     * already is: each holds the state of one run at a time (a model keeps its gradient buffers).
      */
     private List<Object> claim() {
         List<Object> parts = new ArrayList<>();
@@ -340,12 +340,14 @@ public final class Trainer {
         }
         parts.addAll(listeners);
         parts.addAll(callbacks);
+        parts.add(objective);
         synchronized (IN_USE) {
             for (int i = 0; i < parts.size(); i++) {
                 Object part = parts.get(i);
                 if (!IN_USE.add(part)) {
                     IN_USE.removeAll(parts.subList(0, i));
-                    String role = part == optimizer ? "optimizer" : part == transform ? "transform" : "listener";
+                    String role = part == objective ? "model" : part == optimizer ? "optimizer"
+                            : part == transform ? "transform" : "listener";
                     throw new IllegalStateException(describe(part) + " is already training in another run (on another "
                             + "thread, or started from a listener of that run). It keeps the state of one run at a time: "
                             + "give each run its own " + role + ", e.g. a new " + part.getClass().getSimpleName()

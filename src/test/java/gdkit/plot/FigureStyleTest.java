@@ -49,6 +49,7 @@ class FigureStyleTest {
         assertNotNull(predicted.getLineStyle().getDashArray());
         XYSeries nothing = Plots.addPrediction(chart, "nothing", new double[] {Double.NaN}, null);
         assertEquals(Palette.REFERENCE, nothing.getLineColor(), "nothing drawable: still a series to style (no NPE)");
+        assertEquals("nothing (nothing to draw)", nothing.getName());
     }
 
     @Test
@@ -60,6 +61,15 @@ class FigureStyleTest {
         assertNull(first.getLineStyle().getDashArray());
         assertNotNull(same.getLineStyle().getDashArray());
         assertNull(apart.getLineStyle().getDashArray());
+        XYSeries level = Plots.addLine(chart, "level reached", new double[] {0, 199}, new double[] {0.5, 0.5});
+        XYChart converged = Plots.lines("t", "step", "y");
+        double[] y = new double[200];
+        java.util.Arrays.fill(y, 1.0);
+        y[0] = 5;
+        Plots.addLine(converged, "run", y);
+        XYSeries best = Plots.addLine(converged, "best possible", new double[] {0, 199}, new double[] {1, 1});
+        assertNotNull(best.getLineStyle().getDashArray(), "a reference line along a converged curve is dashed");
+        assertNull(level.getLineStyle().getDashArray());
     }
 
     @Test

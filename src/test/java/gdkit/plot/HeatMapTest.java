@@ -72,4 +72,18 @@ class HeatMapTest {
                 () -> HeatMap.of("t", "x", "y", new double[][] {{1, 2}, {3}}));
         assertEquals("row 1 has 1 values but row 0 has 2 (every row needs the same length)", e.getMessage());
     }
+
+    @Test
+    void aLinearColourBarIsTickedAtRoundValues() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {-0.4, -0.2, 0, 0.2}, HeatMap.roundTicks(-0.458, 0.335), 1e-12);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 0.5, 1, 1.5, 2, 2.5, 3}, HeatMap.roundTicks(-0.1, 3.2), 1e-12);
+    }
+
+    @Test
+    void signedValuesUseTheDivergingMapCentredOnZero() {
+        double[][] w = {{-2, 0.5}, {1, Double.NaN}};
+        java.awt.image.BufferedImage image = HeatMap.of("weights", "input", "unit", w).diverging().show();
+        org.junit.jupiter.api.Assertions.assertTrue(image.getWidth() > 0);
+        org.junit.jupiter.api.Assertions.assertEquals("Figure: weights (grey: not finite)", image.toString());
+    }
 }

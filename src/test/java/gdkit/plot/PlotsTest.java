@@ -29,6 +29,19 @@ class PlotsTest {
     private final LinearRegression line = new LinearRegression(Synthetic.line(50, 3, 2, 0.5, 1));
 
     @Test
+    void aSeriesFromStepZeroOnALogXAxisIsDrawnFromItsFirstPositiveX() {
+        XYChart chart = Plots.logLog("power law", "step", "loss");
+        double[] y = new double[50];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 1.0 / (t + 1);
+        }
+        org.knowm.xchart.XYSeries s = Plots.addLine(chart, "1/(t+1)", y);
+        assertEquals(49, s.getXData().length, "step 0 cannot be drawn on a log axis; steps 1..49 are");
+        assertEquals(1.0, s.getXData()[0]);
+        assertTrue(s.getName().contains("x <= 0 is off a log axis"), s.getName());
+    }
+
+    @Test
     void nanAndInfinityAreCutNotDrawn() {
         XYChart chart = Plots.logLines("t", "step", "loss");
         double[] y = {5, 4, 3, Double.NaN, 1};

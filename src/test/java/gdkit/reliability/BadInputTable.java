@@ -253,8 +253,20 @@ class BadInputTable {
         t.add(new Row("O16", "schedule returning NaN at step 3", arg,
                 () -> Trainer.of(line(), new GradientDescent(0.1)).schedule(s -> s == 3 ? Double.NaN : 1).steps(20).run(new double[2]),
                 "the learning-rate schedule gave factor NaN at step 3"));
-        t.add(new Row("O17", "Trainer.schedule(null)", npe, () -> Trainer.of(line(), new GradientDescent(0.1)).schedule(null),
+        t.add(new Row("O17", "Trainer.schedule(null)", arg, () -> Trainer.of(line(), new GradientDescent(0.1)).schedule(null),
                 "schedule must not be null"));
+        t.add(new Row("O09", "GradientDescent.step with a gradient shorter than params", arg,
+                () -> new GradientDescent(0.1).step(new double[2], new double[1]), "gradient has length 1 but params has length 2"));
+        t.add(new Row("O10", "GradientDescent.step with a gradient longer than params", arg,
+                () -> new GradientDescent(0.1).step(new double[2], new double[3]), "gradient has length 3 but params has length 2"));
+        t.add(new Row("T04", "steps(Integer.MAX_VALUE) with a tolerance that stops early", null, () -> {
+            Run run = Trainer.of(line(), new GradientDescent(0.1)).steps(Integer.MAX_VALUE).tolerance(1e-3).run(new double[2]);
+            assertEquals(Run.Status.CONVERGED, run.status(), run.toString());
+        }));
+        t.add(new Row("T05", "steps(100,000,000) with a tolerance that stops early", null, () -> {
+            Run run = Trainer.of(line(), new GradientDescent(0.1)).steps(100_000_000).tolerance(1e-3).run(new double[2]);
+            assertTrue(run.history().loss().length < 10_000, "stopped after " + run.history().loss().length + " steps");
+        }));
         t.add(new Row("K05", "ParameterBlocks with a negative block size", arg,
                 () -> ParameterBlocks.builder().add("w", -1), "size of block 'w' must be >= 0, got -1"));
         t.add(new Row("T01", "Trainer.of(model, null)", npe, () -> Trainer.of(line(), null), "optimizer must not be null"));
@@ -274,7 +286,7 @@ class BadInputTable {
         }, "index must be in [0, 2), got 7"));
         t.add(new Row("T20", "epochs(85,899,346) x 50 batches overflows int", arg,
                 () -> Trainer.of(line(), new GradientDescent(0.1)).epochs(85_899_346).batchSize(1).run(new double[2]),
-                "epochs x batches per epoch = 85899346 x 50"));
+                "epochs(85899346) x 50 batches per epoch", "more than the 2147483647 a run can take"));
         t.add(new Row("T21", "Health.of with learning rate -1", arg,
                 () -> Health.of(new double[] {1, 1, 1}, new double[] {1, 1, 1}, -1), "learningRate must be a finite number > 0"));
         // --- networks ------------------------------------------------------------------------------
@@ -332,6 +344,6 @@ class BadInputTable {
     /** The count reported for the reliability issue; update it with the table. */
     @Test
     void count() {
-        assertEquals(71, rows().size());
+        assertEquals(75, rows().size());
     }
 }

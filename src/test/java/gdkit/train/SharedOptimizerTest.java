@@ -55,11 +55,24 @@ class SharedOptimizerTest {
             }
         }).run(start);
         assertNotNull(refused.get());
-        assertTrue(refused.get().getMessage().contains("Momentum(lr=0.0500, mu=0.900) is already training in another run"),
+        assertTrue(refused.get().getMessage().contains("Momentum(lr=0.0500, beta=0.900) is already training in another run"),
                 refused.get().getMessage());
         assertTrue(refused.get().getMessage().contains("give each run its own optimizer"), refused.get().getMessage());
         assertArrayEquals(solo.history().loss(), first.history().loss());
         assertArrayEquals(solo.params(), first.params());
+    }
+
+    @Test
+    void aModelSharedByTwoOverlappingRunsIsRefusedToo() {
+        Run solo = trainer(new Momentum(0.05, 0.9)).run(start);
+        AtomicReference<IllegalStateException> refused = new AtomicReference<>();
+        Run first = trainer(new Momentum(0.05, 0.9)).listener((step, p, g, loss) -> {
+            if (step == 10) {
+                refused.set(assertThrows(IllegalStateException.class, () -> trainer(new Momentum(0.05, 0.9)).run(start)));
+            }
+        }).run(start);
+        assertTrue(refused.get().getMessage().contains("give each run its own model"), refused.get().getMessage());
+        assertArrayEquals(solo.history().loss(), first.history().loss());
     }
 
     @Test
