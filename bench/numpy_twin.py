@@ -196,9 +196,12 @@ class MatrixFactorization:
     def __init__(self):
         def pick(stream, count):
             return np.minimum(count - 1, np.floor((uniform(stream, self.n) + 1) * (count / 2.0)).astype(np.int64))
-        self.u = pick(31, self.users)
-        self.i = pick(32, self.items)
-        self.r = 1.0 + pick(33, 5)
+        u, i, r = pick(31, self.users), pick(32, self.items), 1.0 + pick(33, 5)
+        # one rating per (user, item), as gdkit's Ratings requires: keep each pair's first draw
+        _, first = np.unique(u * self.items + i, return_index=True)
+        keep = np.sort(first)
+        self.u, self.i, self.r = u[keep], i[keep], r[keep]
+        self.n = len(keep)
         self.mu = float(self.r.mean())
         k = self.rank
         self.start = np.zeros((self.users + self.items) * (k + 1))

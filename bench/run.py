@@ -48,7 +48,7 @@ COMPARED = [
     ("gdkit.bench.MlpBench.step", {}, "MLP step (256-256-256-10, batch 256)", "MLP step", 1, "mlp_t1", 1.0),
     ("gdkit.bench.MlpBench.step", {}, "MLP step, NumPy on its default 2 threads", "MLP step, NumPy 2 threads",
      1, "mlp_t2", None),
-    ("gdkit.bench.MfBench.epoch", {}, "MF SGD epoch (1M ratings, rank 32, batch 1000)", "MF epoch", 1, "mf_epoch",
+    ("gdkit.bench.MfBench.epoch", {}, "MF SGD epoch (1M draws, one rating per pair; rank 32, batch 1000)", "MF epoch", 1, "mf_epoch",
      1.0),
 ]
 
