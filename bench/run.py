@@ -111,7 +111,7 @@ def run_jmh(quick):
     timing = ["-wi", "1", "-w", "500ms", "-i", "3", "-r", "500ms"] if quick else \
         ["-wi", "4", "-w", "1s", "-i", "8", "-r", "1s"]
     cmd = ["java", "-jar", str(JAR), "-f", "1", *timing, "-jvmArgs", JVM_ARGS,
-           "-rf", "json", "-rff", str(out), "gdkit.bench"]
+           "-rf", "json", "-rff", str(out), "gdkit.bench|gdkit.model.RowKernelBench"]
     log("JMH: " + " ".join(cmd[3:]))
     with open(RAW / "jmh.log", "w") as logfile:
         subprocess.run(cmd, check=True, stdout=logfile, stderr=subprocess.STDOUT)
