@@ -46,23 +46,22 @@ def failing_cell(nb):
     return None, None
 
 
-def unreadable(path: Path) -> str | None:
-    """Why the notebook file cannot be run, or None if it reads as a notebook."""
+def read_notebook(path: Path):
+    """(the notebook, None), or (None, why it cannot be run): missing, a directory, not a notebook."""
     if not path.exists():
-        return f"no such notebook: {path}"
+        return None, f"no such notebook: {path}"
     if path.is_dir():
-        return f"{path} is a directory, not a notebook"
+        return None, f"{path} is a directory, not a notebook"
     try:
-        nbformat.read(path, as_version=4)
+        return nbformat.read(path, as_version=4), None
     except Exception as e:  # invalid JSON (a merge-conflict marker), not a notebook, unreadable bytes
         first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        return f"cannot read {path.name} as a notebook ({type(e).__name__}: {first})"
-    return None
+        return None, f"cannot read {path.name} as a notebook ({type(e).__name__}: {first})"
 
 
 def run_one(path: Path, out_dir: Path, timeout: int, kernel: str) -> dict:
     status = {"notebook": path.name, "title": "", "ok": True, "error": None, "seconds": 0.0}
-    problem = unreadable(path)
+    nb, problem = read_notebook(path)
     if problem:
         status.update(ok=False, error={"kind": "unreadable notebook", "cell": None, "ename": "NotebookReadError",
                                        "evalue": problem, "source": ""})
@@ -71,7 +70,6 @@ def run_one(path: Path, out_dir: Path, timeout: int, kernel: str) -> dict:
             f"# {path.name}\n\nThis notebook could not be run: {problem}.")])
         nbformat.write(stand_in, out_dir / path.name)
         return status
-    nb = nbformat.read(path, as_version=4)
     client = NotebookClient(nb, timeout=timeout, kernel_name=kernel, allow_errors=False,
                             shutdown_kernel="immediate", resources={"metadata": {"path": str(path.parent)}})
     running = {"cell": None}

@@ -12,8 +12,11 @@ import java.util.concurrent.RecursiveAction;
 final class RowChunks {
     /** Rows per chunk. */
     static final int CHUNK_ROWS = 1 << 14;
-    /** Data sets with fewer entries {@code n * d} than this are always done on the calling thread. */
-    private static final long PARALLEL_MIN_ENTRIES = 1L << 20;
+    /**
+     * Entries {@code n * d} from which a data set counts as large: its chunks are shared among
+     * threads, and it may use the Vector API kernel ({@link VectorSupport#worthIt}).
+     */
+    static final long LARGE_ENTRIES = 1L << 20;
 
     private final double[] x;
     private final double[] y;
@@ -34,7 +37,7 @@ final class RowChunks {
         this.kernel = kernel;
         this.chunks = (n + CHUNK_ROWS - 1) / CHUNK_ROWS;
         this.partials = new double[chunks * (d + 2)];
-        int used = (long) n * d >= PARALLEL_MIN_ENTRIES ? Math.min(threads, chunks) : 1;
+        int used = (long) n * d >= LARGE_ENTRIES ? Math.min(threads, chunks) : 1;
         this.workers = new Worker[used];
         for (int t = 0; t < used; t++) {
             workers[t] = new Worker(t * chunks / used, (t + 1) * chunks / used);

@@ -12,12 +12,12 @@ final class VectorSupport {
 
     /**
      * Whether a data set is large enough for the Vector API kernel: at least 8 features and
-     * {@code 2^20} entries {@code n * d} (where the gradient takes milliseconds). Smaller data sets,
+     * {@link RowChunks#LARGE_ENTRIES} entries {@code n * d} (where the gradient takes milliseconds). Smaller data sets,
      * every data set of the notebooks among them, stay on the plain loop, whose sums are the same on
      * every JVM and processor: a notebook prints the same numbers with or without the module.
      */
     static boolean worthIt(int n, int d) {
-        return d >= 8 && (long) n * d >= 1L << 20;
+        return d >= 8 && (long) n * d >= RowChunks.LARGE_ENTRIES;
     }
 
     static RowKernel kernel() {
