@@ -3,10 +3,10 @@ package gdkit.data;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 
+import gdkit.util.Seeds;
 import gdkit.util.Vec;
 
 /**
@@ -137,7 +137,7 @@ public final class Dataset {
         int n = size();
         int d = features();
         int[] order = Vec.identity(n);
-        Vec.shuffle(order, new Random(seed));
+        Vec.shuffle(order, Seeds.random(seed));
         DMatrixRMaj out = new DMatrixRMaj(n, d);
         double[] target = new double[n];
         for (int i = 0; i < n; i++) {

@@ -6,6 +6,8 @@ import java.util.Random;
 
 import org.ejml.data.DMatrixRMaj;
 
+import gdkit.util.Seeds;
+
 /** Seeded synthetic data sets: the same seed always gives the same numbers. */
 public final class Synthetic {
     private Synthetic() {
@@ -20,7 +22,7 @@ public final class Synthetic {
         requireFinite("slope", slope);
         requireFinite("intercept", intercept);
         requireNoise(noiseStd);
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {
@@ -45,7 +47,7 @@ public final class Synthetic {
                     + weights.length + " (expected one scale per feature)");
         }
         int d = weights.length;
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         DMatrixRMaj x = new DMatrixRMaj(n, d);
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

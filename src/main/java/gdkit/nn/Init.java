@@ -9,6 +9,7 @@ import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
 import org.ejml.interfaces.decomposition.QRDecomposition;
 
 import gdkit.util.Args;
+import gdkit.util.Seeds;
 
 /**
  * How to draw a layer's initial weights. A weight matrix is fan-in x fan-out (inputs x units),
@@ -169,7 +170,7 @@ public final class Init {
         Args.atLeast("fanIn", fanIn, 1);
         Args.atLeast("fanOut", fanOut, 1);
         DMatrixRMaj w = new DMatrixRMaj(fanIn, fanOut);
-        fill(w, new Random(seed));
+        fill(w, Seeds.random(seed));
         return w;
     }
 

@@ -9,6 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import gdkit.data.Dataset;
 import gdkit.model.ParameterBlocks;
 import gdkit.util.Args;
+import gdkit.util.Seeds;
 
 /**
  * A multi-layer perceptron: a stack of {@link Dense} layers with a hand-written forward and
@@ -181,7 +182,7 @@ public final class Mlp {
      * its layer), in layer order from one generator seeded with {@code seed}; every {@code b} zero.
      */
     public double[] initialize(Init weights, long seed) {
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         double[] params = new double[dimension];
         for (Dense layer : layers) {
             DMatrixRMaj w = new DMatrixRMaj(layer.inputs(), layer.outputs());

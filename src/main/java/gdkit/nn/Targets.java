@@ -5,6 +5,7 @@ import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 
 import gdkit.util.Args;
+import gdkit.util.Seeds;
 
 /**
  * What a network should output for each example: either real values (regression, one row of
@@ -76,7 +77,7 @@ public final class Targets {
     public static Targets randomClasses(int n, int classes, long seed) {
         Args.atLeast("n", n, 1);
         Args.atLeast("classes", classes, 2);
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = rng.nextInt(classes);

@@ -7,6 +7,7 @@ import java.util.Random;
 import gdkit.model.ParameterBlocks;
 import gdkit.model.SeparableObjective;
 import gdkit.util.Args;
+import gdkit.util.Seeds;
 
 /**
  * Matrix-factorization collaborative filtering (Koren, Bell and Volinsky, 2009): user u and item i
@@ -164,7 +165,7 @@ public final class MatrixFactorization implements SeparableObjective {
      */
     public double[] initialize(double std, long seed) {
         Args.nonNegative("std", std);
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         double[] params = new double[dimension];
         for (int j = 0; j < offsetUserBias; j++) {
             params[j] = std * rng.nextGaussian();

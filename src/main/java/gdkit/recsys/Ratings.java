@@ -3,9 +3,9 @@ package gdkit.recsys;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Random;
 
 import gdkit.data.DataException;
+import gdkit.util.Seeds;
 import gdkit.util.Vec;
 
 /**
@@ -214,7 +214,7 @@ public final class Ratings {
                     + " ratings leaves an empty training or test set");
         }
         int[] order = Vec.identity(n);
-        Vec.shuffle(order, new Random(seed));
+        Vec.shuffle(order, Seeds.random(seed));
         int[] test = Arrays.copyOf(order, testSize);
         int[] train = Arrays.copyOfRange(order, testSize, n);
         Arrays.sort(test);

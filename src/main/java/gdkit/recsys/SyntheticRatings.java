@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Random;
 
 import gdkit.util.Args;
+import gdkit.util.Seeds;
 
 /**
  * Seeded synthetic ratings with a known low-rank structure, the default data set of the
@@ -119,7 +120,7 @@ public final class SyntheticRatings {
         if (step >= max - min) {
             throw new IllegalArgumentException("step must be smaller than the scale width " + (max - min) + ", got " + step);
         }
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         double width = max - min;
         double center = (min + max) / 2;
         double factorStd = Math.sqrt(width / 5 / Math.sqrt(rank));

@@ -16,6 +16,7 @@ import gdkit.optim.GradientTransform;
 import gdkit.optim.LearningRateSchedule;
 import gdkit.optim.Optimizer;
 import gdkit.util.Args;
+import gdkit.util.Seeds;
 import gdkit.util.Vec;
 
 /**
@@ -237,7 +238,7 @@ public final class Trainer {
         ParameterBlocks blocks = objective.blocks();
         SeparableObjective separable = layout.miniBatches() ? (SeparableObjective) objective : null;
         int[] order = layout.miniBatches() ? Vec.identity(layout.examples()) : null;
-        Random rng = new Random(seed);
+        Random rng = Seeds.random(seed);
         double baseRate = optimizer.learningRate();
         optimizer.reset();
         history.recordParams(params);
