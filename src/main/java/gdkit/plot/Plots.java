@@ -162,6 +162,8 @@ public final class Plots {
             // caller's addLine(...).setMarker(...) still works.
             XYSeries empty = chart.addSeries(name + " (nothing to draw)", new double[] {Double.NaN}, new double[] {Double.NaN});
             empty.setMarker(SeriesMarkers.NONE);
+            paint(empty, Palette.NOT_FINITE);
+            empty.setLineStyle(SeriesLines.SOLID);
             return empty;
         }
         Color color = colorFor(chart, name);
@@ -170,6 +172,7 @@ public final class Plots {
         s.setMarker(n >= 3 && n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setMarkerColor(color);
+        s.setFillColor(color);
         s.setLineStyle(SeriesLines.SOLID);
         Overlap.distinguish(chart, s);
         if (cut || divergedAt >= 0) {
@@ -178,6 +181,7 @@ public final class Plots {
             end.setMarker(SeriesMarkers.CROSS);
             end.setMarkerColor(color);
             end.setLineColor(color);
+            end.setFillColor(color);
             end.setShowInLegend(false);
         }
         return s;
@@ -278,6 +282,11 @@ public final class Plots {
      * expression, or pass it to {@code display}): the title above, wrapped if long; the legend below,
      * in rows that wrap. Rendered at twice the chart's size, so it stays sharp in the HTML report.
      * The image's text form is the title (see {@link Figure}).
+     *
+     * <p>Rendering leaves the chart as it was: the settings it needs for the frame (round ticks,
+     * the legend drawn by gdkit) are set for the paint and restored after it, and every series is
+     * fully styled when it is added, so XChart has no defaults to fill in. A chart can be rendered
+     * again, or changed and rendered again. One thread at a time per chart.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
         return show(chart, chart.getWidth(), chart.getHeight());

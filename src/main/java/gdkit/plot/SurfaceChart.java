@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import gdkit.train.Run;
@@ -75,6 +76,7 @@ public final class SurfaceChart {
         XYSeries line = chart.addSeries(name, x, y);
         line.setLineColor(color);
         line.setMarkerColor(color);
+        line.setFillColor(color);
         line.setMarker(n <= 80 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setLineWidth(1.6f);
         Overlap.distinguish(chart, line);
@@ -88,8 +90,8 @@ public final class SurfaceChart {
         XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CROSS);
-        s.setMarkerColor(Palette.REFERENCE);
-        s.setMarker(SeriesMarkers.CROSS);
+        Plots.paint(s, Palette.REFERENCE);
+        s.setLineStyle(SeriesLines.SOLID);
         return this;
     }
 
@@ -97,7 +99,8 @@ public final class SurfaceChart {
         XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(m);
-        s.setMarkerColor(c);
+        Plots.paint(s, c);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setShowInLegend(false);
     }
 
