@@ -53,13 +53,17 @@ class FigureStyleTest {
     }
 
     @Test
-    void aSeriesOnTopOfAnotherIsDashedSoBothShow() {
+    void aSeriesOnTopOfAnotherIsDottedSoBothShowAndItDoesNotLookLikeAPrediction() {
         XYChart chart = Plots.lines("t", "step", "y");
         XYSeries first = Plots.addLine(chart, "cosine", decay(0.99, 200));
         XYSeries same = Plots.addLine(chart, "cosine again", decay(0.99, 200));
         XYSeries apart = Plots.addLine(chart, "far away", decay(0.5, 200));
         assertNull(first.getLineStyle().getDashArray());
         assertNotNull(same.getLineStyle().getDashArray());
+        assertEquals(0f, same.getLineStyle().getDashArray()[0], "dots: zero-length dashes with round caps");
+        assertEquals(java.awt.BasicStroke.CAP_ROUND, same.getLineStyle().getEndCap());
+        XYSeries predicted = Plots.addPrediction(chart, "predicted", decay(0.5, 200), apart);
+        assertTrue(predicted.getLineStyle().getDashArray()[0] > 0, "a prediction keeps real dashes");
         assertNull(apart.getLineStyle().getDashArray());
         XYSeries level = Plots.addLine(chart, "level reached", new double[] {0, 199}, new double[] {0.5, 0.5});
         XYChart converged = Plots.lines("t", "step", "y");
@@ -68,7 +72,7 @@ class FigureStyleTest {
         y[0] = 5;
         Plots.addLine(converged, "run", y);
         XYSeries best = Plots.addLine(converged, "best possible", new double[] {0, 199}, new double[] {1, 1});
-        assertNotNull(best.getLineStyle().getDashArray(), "a reference line along a converged curve is dashed");
+        assertNotNull(best.getLineStyle().getDashArray(), "a reference line along a converged curve is dotted");
         assertNull(level.getLineStyle().getDashArray());
     }
 
