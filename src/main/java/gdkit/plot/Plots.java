@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.imageio.ImageIO;
 
@@ -32,13 +34,16 @@ import gdkit.train.Run;
  *
  * <p>One visual language for every figure: a series named after a method takes its {@link Palette}
  * colour ({@link #paint} sets one explicitly), a prediction is dashed in its measured curve's colour
- * ({@link #addPrediction}), a series drawn on top of another is dashed so both show, log axes are
+ * ({@link #addPrediction}), a series drawn on top of another is dotted so both show, log axes are
  * labelled at decades as 10ᵏ without minor ticks, axes of whole numbers (steps, layers, epochs) get
  * whole-number ticks, titles wrap instead of being cut, and the legend sits below the plot in rows
  * that wrap. The rendered image's text form is the chart's title ({@link Figure}), so executed
  * notebooks are the same on every run.
  */
 public final class Plots {
+    /** The cross that marks where a cut or diverged curve stops, per curve, so {@link #paint} recolours both. */
+    private static final Map<XYSeries, XYSeries> END_MARKS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private Plots() {
     }
 
@@ -183,6 +188,7 @@ public final class Plots {
             end.setLineColor(color);
             end.setFillColor(color);
             end.setShowInLegend(false);
+            END_MARKS.put(s, end);
         }
         return s;
     }
@@ -211,7 +217,8 @@ public final class Plots {
     }
 
     /**
-     * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)}.
+     * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)};
+     * the cross that marks where a cut or diverged curve stops takes the same colour.
      *
      * @return the series, for chaining (null stays null)
      */
@@ -220,6 +227,12 @@ public final class Plots {
             series.setLineColor(color);
             series.setMarkerColor(color);
             series.setFillColor(color);
+            XYSeries end = END_MARKS.get(series);
+            if (end != null) {
+                end.setLineColor(color);
+                end.setMarkerColor(color);
+                end.setFillColor(color);
+            }
         }
         return series;
     }

@@ -135,4 +135,16 @@ class FigureStyleTest {
         assertNull(chart.getStyler().getXAxisMin());
         assertTrue(chart.getSeriesCollection().stream().noneMatch(XYSeries::isSmooth));
     }
+
+    @Test
+    void paintingACutCurveAlsoPaintsTheCrossWhereItStops() {
+        XYChart chart = Plots.logLines("t", "step", "loss");
+        double[] y = decay(0.9, 50);
+        y[30] = Double.POSITIVE_INFINITY;
+        XYSeries cut = Plots.paint(Plots.addLine(chart, "diverging", y), Palette.ADAM);
+        XYSeries cross = chart.getSeriesCollection().stream().filter(s -> s.getName().endsWith("\u2715")).findFirst()
+                .orElseThrow();
+        assertEquals(Palette.ADAM, cut.getLineColor());
+        assertEquals(Palette.ADAM, cross.getMarkerColor());
+    }
 }
