@@ -33,6 +33,7 @@ public final class SurfaceChart {
     private final Surface surface;
     private final XYChart chart;
     private boolean equalAspect;
+    private boolean colorBar = true;
 
     /** A contour map of {@code surface} with the given title and axis labels. */
     public SurfaceChart(String title, String xLabel, String yLabel, Surface surface) {
@@ -82,6 +83,15 @@ public final class SurfaceChart {
         Overlap.distinguish(chart, line);
         marker(name + " start", x[0], y[0], SeriesMarkers.SQUARE, color);
         marker(name + " end", x[n - 1], y[n - 1], SeriesMarkers.DIAMOND, color);
+        return this;
+    }
+
+    /**
+     * Leaves out the colour bar, for small multiples of one surface: show it on one panel per row
+     * (the last column, say) instead of on every panel. Returns this.
+     */
+    public SurfaceChart withoutColorBar() {
+        colorBar = false;
         return this;
     }
 
@@ -139,7 +149,7 @@ public final class SurfaceChart {
         int[] size = equalAspect ? Underlay.equalAspect(chart, width, height, surface) : new int[] {width, height};
         boolean notFinite = missing;
         return Underlay.render(chart, size[0], size[1], cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
-                (g, x, top, barHeight) -> {
+                !colorBar ? null : (g, x, top, barHeight) -> {
                     int swatch = notFinite ? Underlay.swatch(g, x, top, Palette.NOT_FINITE, "not finite") : 0;
                     colorBar(g, x, top + swatch, barHeight - swatch, a, b);
                 });

@@ -147,4 +147,14 @@ class FigureStyleTest {
         assertEquals(Palette.ADAM, cut.getLineColor());
         assertEquals(Palette.ADAM, cross.getMarkerColor());
     }
+
+    @Test
+    void smallMultiplesOfOneSurfaceCanLeaveOutTheColourBar() {
+        gdkit.model.LinearRegression bowl = new gdkit.model.LinearRegression(gdkit.data.Synthetic.line(50, 2, 1, 0.5, 3));
+        Surface surface = Surface.of(bowl, -1, 4, -2, 3, 40);
+        BufferedImage withBar = Plots.show(new SurfaceChart("with bar", "w", "b", surface, 320, 300));
+        BufferedImage without = Plots.show(new SurfaceChart("without", "w", "b", surface, 320, 300).withoutColorBar());
+        assertEquals(withBar.getWidth() - Underlay.BAR_MARGIN * Style.SCALE, without.getWidth());
+        assertEquals(withBar.getHeight(), without.getHeight());
+    }
 }
