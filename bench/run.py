@@ -45,9 +45,10 @@ COMPARED = [
      "LR gradient, plain row kernel (JVM without the Vector API)", "LR rows, plain loop", 1, "gradient_t1", None),
     ("gdkit.bench.RowByRowBench.gradient", {}, "LR gradient, gdkit's loop before tuning", "LR gradient before tuning",
      1, "gradient_t1", None),
-    ("gdkit.bench.MlpBench.step", {}, "MLP step (256-256-256-10, batch 256)", "MLP step", 1, "mlp_t1", 1.0),
-    ("gdkit.bench.MlpBench.step", {}, "MLP step, NumPy on its default 2 threads", "MLP step, NumPy 2 threads",
-     1, "mlp_t2", None),
+    ("gdkit.bench.MlpBench.step", {"threads": "1"}, "MLP step (256-256-256-10, batch 256)", "MLP step", 1, "mlp_t1",
+     1.0),
+    ("gdkit.bench.MlpBench.step", {"threads": "2"}, "MLP step (256-256-256-10, batch 256)", "MLP step, 2 threads",
+     2, "mlp_t2", None),
     ("gdkit.bench.MfBench.epoch", {}, "MF SGD epoch (1M draws, one rating per pair; rank 32, batch 1000)", "MF epoch", 1, "mf_epoch",
      1.0),
 ]

@@ -136,7 +136,7 @@ def build(executed: Path, out: Path) -> int:
             "failure": None if status["ok"] else failure_text(status),
         }}
         body, _ = exporter.from_notebook_node(nb, resources=resources)
-        (out / pages[i]).write_text(body, encoding="utf-8")
+        (out / pages[i]).write_text(report_links(body), encoding="utf-8")
         state = ('<span class="ok">passed</span>' if status["ok"]
                  else f'<span class="failed">failed</span><div class="err">{html.escape(failure_text(status))}</div>')
         held = sum(1 for c in found if c["held"])
@@ -154,6 +154,11 @@ def build(executed: Path, out: Path) -> int:
     (out / "glossary.html").write_text(glossary_page(), encoding="utf-8")
     print(f"report written: {out / 'index.html'} ({len(statuses)} notebooks, {verdict}; {counts})")
     return 0
+
+
+def report_links(body: str) -> str:
+    """Links between notebooks (`02-x.ipynb#section`, right in JupyterLab) point to the report's pages."""
+    return re.sub(r'href="(\d\d-[\w.-]+?)\.ipynb(#[^"]*)?"', lambda m: f'href="{m.group(1)}.html{m.group(2) or ""}"', body)
 
 
 def anchor(page: str) -> str:

@@ -102,3 +102,28 @@ def test_glossary_gives_every_term_a_definition_and_a_chinese_name():
         assert len(definition) > 20, f"{term}: definition too short"
     for zh in ["梯度爆炸", "梯度消失", "梯度裁剪", "学习率", "动量", "批归一化"]:
         assert zh in page
+
+
+def test_every_link_inside_the_report_resolves():
+    """Links between and within pages (contents, next, the myths box, section references) reach an
+    existing page and, when they name a section, an element with that id on it."""
+    pages = {p.name: p.read_text(encoding="utf-8") for p in REPORT.glob("*.html")}
+    ids = {name: set(re.findall(r'\sid="([^"]+)"', page)) for name, page in pages.items()}
+    broken = []
+    for name, page in pages.items():
+        for link in re.findall(r'<a\s[^>]*href="([^"]+)"', page):
+            if re.match(r"[a-z]+:", link) or link.startswith("assets/"):
+                continue
+            target, _, fragment = link.partition("#")
+            target = target or name
+            if target not in pages:
+                broken.append(f"{name}: {link} (no page {target})")
+            elif fragment and fragment not in ids[target] and html_unescape(fragment) not in ids[target]:
+                broken.append(f"{name}: {link} (no id {fragment!r} on {target})")
+    assert not broken, "\n".join(broken[:20])
+
+
+def html_unescape(text):
+    import html
+    import urllib.parse
+    return html.unescape(urllib.parse.unquote(text))

@@ -12,7 +12,7 @@ import gdkit.util.Vec;
  * <p><b>Same as PyTorch's {@code clip_grad_norm_(params, max_norm)}</b> with the default
  * {@code norm_type=2}: the Euclidean norm over all parameters as if concatenated, the factor
  * {@code max_norm / (total_norm + 1e-6)} clamped to at most 1, one factor for every element, and the
- * norm before clipping is what is reported ({@link #lastNormBefore()}). Because of the
+ * norm before clipping is what a {@code gdkit.train.ClipRecorder} reports. Because of the
  * {@value #EPSILON} in the denominator the norm after clipping is slightly below {@code maxNorm},
  * and a gradient whose norm lies within {@value #EPSILON} below {@code maxNorm} is shrunk by a
  * factor within {@code 1e-6 / maxNorm} of 1; thresholds much smaller than 1e-6 clip far more than
@@ -21,7 +21,7 @@ import gdkit.util.Vec;
  * <p><b>Differences:</b> only the 2-norm is offered; all arithmetic is in double precision;
  * {@code maxNorm} must be finite and {@code > 0} (PyTorch accepts any float); a gradient whose factor
  * is 1 is not touched (PyTorch multiplies it by 1.0: the same numbers); and a non-finite norm
- * leaves the gradient unchanged and records a NaN scale, where PyTorch with
+ * leaves the gradient unchanged, where PyTorch with
  * {@code error_if_nonfinite=False} multiplies by NaN or 0 (the {@code Trainer} never gets there: it
  * stops the run as diverged before the transform).
  */
@@ -37,12 +37,6 @@ public final class ClipByGlobalNorm extends GradientClipping {
         super("maxNorm", maxNorm);
     }
 
-    @Override
-    public ClipByGlobalNorm record() {
-        super.record();
-        return this;
-    }
-
     /** The factor {@code min(1, maxNorm / (norm + 1e-6))} that clipping applies to a gradient of this norm. */
     static double factor(double maxNorm, double norm) {
         return Math.min(1.0, maxNorm / (norm + EPSILON));
@@ -52,21 +46,13 @@ public final class ClipByGlobalNorm extends GradientClipping {
     protected void clip(double[] gradient, ParameterBlocks blocks) {
         double norm = Vec.norm(gradient);
         if (!Double.isFinite(norm)) {
-            report(norm, norm, Double.NaN, 0, Double.NaN);
             return;
         }
         double s = factor(threshold(), norm);
-        if (s == 1.0) {
-            report(norm, norm, 1.0, 0, 1.0);
-            return;
-        }
-        int changed = 0;
-        for (int i = 0; i < gradient.length; i++) {
-            if (gradient[i] != 0) {
+        if (s < 1.0) {
+            for (int i = 0; i < gradient.length; i++) {
                 gradient[i] *= s;
-                changed++;
             }
         }
-        report(norm, s * norm, s, (double) changed / gradient.length, 1.0);
     }
 }

@@ -5,8 +5,8 @@ import gdkit.model.ParameterBlocks;
 /**
  * Clipping by value: every gradient element is clamped to {@code [-clipValue, clipValue]}, as
  * {@code np.clip(g, -c, c)} and PyTorch's {@code clip_grad_value_} do. Elements are clipped
- * independently, so when some are clipped and others not, the gradient's direction changes (see
- * {@link #lastCosine()}); the signs are always kept, so the result is still a descent direction.
+ * independently, so when some are clipped and others not, the gradient's direction changes (a
+ * {@code gdkit.train.ClipRecorder} shows the cosine); the signs are always kept, so the result is still a descent direction.
  *
  * <p>Differences from PyTorch: a threshold that is not finite and {@code > 0} is rejected (PyTorch
  * accepts any number); NaN elements stay NaN, as with {@code clamp}.
@@ -21,37 +21,14 @@ public final class ClipByValue extends GradientClipping {
     }
 
     @Override
-    public ClipByValue record() {
-        super.record();
-        return this;
-    }
-
-    @Override
     protected void clip(double[] gradient, ParameterBlocks blocks) {
         double c = threshold();
-        double before = 0;
-        double after = 0;
-        double dot = 0;
-        int changed = 0;
         for (int i = 0; i < gradient.length; i++) {
-            double v = gradient[i];
-            double clipped = v;
-            if (v > c) {
-                clipped = c;
-                changed++;
-            } else if (v < -c) {
-                clipped = -c;
-                changed++;
+            if (gradient[i] > c) {
+                gradient[i] = c;
+            } else if (gradient[i] < -c) {
+                gradient[i] = -c;
             }
-            gradient[i] = clipped;
-            before += v * v;
-            after += clipped * clipped;
-            dot += v * clipped;
         }
-        double cos = changed == 0 ? 1.0 : Math.min(1.0, dot / Math.sqrt(before * after));
-        double normBefore = Math.sqrt(before);
-        double normAfter = Math.sqrt(after);
-        report(normBefore, normAfter, changed == 0 || before == 0 ? 1.0 : normAfter / normBefore,
-                gradient.length == 0 ? 0 : (double) changed / gradient.length, cos);
     }
 }

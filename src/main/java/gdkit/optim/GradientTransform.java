@@ -4,9 +4,10 @@ import gdkit.model.ParameterBlocks;
 
 /**
  * Something applied to the gradient between computing it and the update, such as clipping. It
- * modifies the gradient in place and must not allocate. The rule itself keeps no state between
- * gradients; a transform may record what it did (the clippers' statistics), and then forgets it
- * at {@link #reset}. Not thread-safe when it records: one run at a time.
+ * modifies the gradient in place and must not allocate. A transform is a pure rule: it keeps no
+ * state between gradients, so one instance may serve several runs, also at the same time. What it
+ * did is recorded, when wanted, by a callback that compares the gradient before and after it
+ * ({@code gdkit.train.ClipRecorder}).
  */
 @FunctionalInterface
 public interface GradientTransform {
@@ -16,12 +17,4 @@ public interface GradientTransform {
      * @param blocks how the gradient splits into parameter blocks (layers)
      */
     void apply(double[] gradient, ParameterBlocks blocks);
-
-    /**
-     * Forgets what earlier gradients left behind (statistics, records), so a transform reused for
-     * another run does not mix the two. The {@code Trainer} calls it when a run starts. Does
-     * nothing by default: a pure rule keeps nothing.
-     */
-    default void reset() {
-    }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -196,7 +197,8 @@ public final class HeatMap {
         XYSeries anchor = chart.addSeries(" ", new double[] {x0, x0 + 0.3 * (x1 - x0), x1},
                 new double[] {y0, y0 + 0.3 * (y1 - y0), y1});
         anchor.setMarker(SeriesMarkers.NONE);
-        anchor.setLineColor(new Color(0, 0, 0, 0));
+        Plots.paint(anchor, new Color(0, 0, 0, 0));
+        anchor.setLineStyle(SeriesLines.SOLID);
 
         double low = lo;
         double high = hi;

@@ -4,6 +4,7 @@ import java.awt.Color;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
@@ -123,8 +124,10 @@ public final class Histogram {
         XYSeries s = chart.addSeries(label, x, y);
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
         s.setMarker(SeriesMarkers.NONE);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setFillColor(new Color(0x56B4E9));
         s.setLineColor(new Color(0x0072B2));
+        s.setMarkerColor(new Color(0x0072B2));
         return chart;
     }
 }

@@ -10,11 +10,13 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Keeps series that coincide visible: a new series that lies on top of an earlier one for most of
  * its length, or under which most of an earlier one lies (a reference line along a converged
- * curve), within about 1% of the axis range, is drawn dashed and with another marker shape, so
- * the series underneath shows through.
+ * curve), within about 1% of the axis range, is drawn dotted and with another marker shape, so
+ * the series underneath shows through. Dotted, not dashed: in the kit's figures a dashed line is a
+ * prediction ({@link Plots#addPrediction}), and a measured curve must not look like one.
  */
 final class Overlap {
-    private static final float[][] DASHES = {{7f, 4f}, {2f, 3f}, {9f, 3f, 2f, 3f}, {4f, 4f}};
+    /** Dot patterns (round caps make a zero-length dash a dot): dots, dot-dot-gap, dot-gap-wide, dense dots. */
+    private static final float[][] DOTS = {{0f, 5f}, {0f, 4f, 0f, 8f}, {0f, 9f}, {0f, 3.5f}};
     private static final Marker[] MARKERS = {SeriesMarkers.DIAMOND, SeriesMarkers.SQUARE, SeriesMarkers.TRIANGLE_UP,
         SeriesMarkers.TRIANGLE_DOWN};
     /** Two curves closer than this fraction of the axis range count as drawn on top of each other. */
@@ -23,7 +25,7 @@ final class Overlap {
     private Overlap() {
     }
 
-    /** Dashes {@code added} (and changes its marker) if it covers an earlier series of the chart. */
+    /** Dots {@code added} (and changes its marker) if it covers an earlier series of the chart. */
     static void distinguish(XYChart chart, XYSeries added) {
         boolean logY = chart.getStyler().isYAxisLogarithmic();
         double[] range = yRange(chart, logY);
@@ -36,8 +38,8 @@ final class Overlap {
             }
         }
         if (covered > 0) {
-            float[] dash = DASHES[(covered - 1) % DASHES.length];
-            added.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f));
+            float[] dots = DOTS[(covered - 1) % DOTS.length];
+            added.setLineStyle(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dots, 0f));
             if (added.getMarker() != SeriesMarkers.NONE) {
                 added.setMarker(MARKERS[(covered - 1) % MARKERS.length]);
             }

@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 import javax.imageio.ImageIO;
 
@@ -32,13 +34,16 @@ import gdkit.train.Run;
  *
  * <p>One visual language for every figure: a series named after a method takes its {@link Palette}
  * colour ({@link #paint} sets one explicitly), a prediction is dashed in its measured curve's colour
- * ({@link #addPrediction}), a series drawn on top of another is dashed so both show, log axes are
+ * ({@link #addPrediction}), a series drawn on top of another is dotted so both show, log axes are
  * labelled at decades as 10ᵏ without minor ticks, axes of whole numbers (steps, layers, epochs) get
  * whole-number ticks, titles wrap instead of being cut, and the legend sits below the plot in rows
  * that wrap. The rendered image's text form is the chart's title ({@link Figure}), so executed
  * notebooks are the same on every run.
  */
 public final class Plots {
+    /** The cross that marks where a cut or diverged curve stops, per curve, so {@link #paint} recolours both. */
+    private static final Map<XYSeries, XYSeries> END_MARKS = Collections.synchronizedMap(new WeakHashMap<>());
+
     private Plots() {
     }
 
@@ -162,6 +167,8 @@ public final class Plots {
             // caller's addLine(...).setMarker(...) still works.
             XYSeries empty = chart.addSeries(name + " (nothing to draw)", new double[] {Double.NaN}, new double[] {Double.NaN});
             empty.setMarker(SeriesMarkers.NONE);
+            paint(empty, Palette.NOT_FINITE);
+            empty.setLineStyle(SeriesLines.SOLID);
             return empty;
         }
         Color color = colorFor(chart, name);
@@ -170,6 +177,7 @@ public final class Plots {
         s.setMarker(n >= 3 && n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         s.setLineColor(color);
         s.setMarkerColor(color);
+        s.setFillColor(color);
         s.setLineStyle(SeriesLines.SOLID);
         Overlap.distinguish(chart, s);
         if (cut || divergedAt >= 0) {
@@ -178,7 +186,9 @@ public final class Plots {
             end.setMarker(SeriesMarkers.CROSS);
             end.setMarkerColor(color);
             end.setLineColor(color);
+            end.setFillColor(color);
             end.setShowInLegend(false);
+            END_MARKS.put(s, end);
         }
         return s;
     }
@@ -207,7 +217,8 @@ public final class Plots {
     }
 
     /**
-     * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)}.
+     * Gives a series a colour (line and markers), e.g. {@code Plots.paint(Plots.addLine(chart, "ours", y), Palette.ADAM)};
+     * the cross that marks where a cut or diverged curve stops takes the same colour.
      *
      * @return the series, for chaining (null stays null)
      */
@@ -216,6 +227,12 @@ public final class Plots {
             series.setLineColor(color);
             series.setMarkerColor(color);
             series.setFillColor(color);
+            XYSeries end = END_MARKS.get(series);
+            if (end != null) {
+                end.setLineColor(color);
+                end.setMarkerColor(color);
+                end.setFillColor(color);
+            }
         }
         return series;
     }
@@ -278,6 +295,11 @@ public final class Plots {
      * expression, or pass it to {@code display}): the title above, wrapped if long; the legend below,
      * in rows that wrap. Rendered at twice the chart's size, so it stays sharp in the HTML report.
      * The image's text form is the title (see {@link Figure}).
+     *
+     * <p>Rendering leaves the chart as it was: the settings it needs for the frame (round ticks,
+     * the legend drawn by gdkit) are set for the paint and restored after it, and every series is
+     * fully styled when it is added, so XChart has no defaults to fill in. A chart can be rendered
+     * again, or changed and rendered again. One thread at a time per chart.
      */
     public static BufferedImage show(Chart<?, ?> chart) {
         return show(chart, chart.getWidth(), chart.getHeight());

@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import gdkit.train.Run;
@@ -32,6 +33,7 @@ public final class SurfaceChart {
     private final Surface surface;
     private final XYChart chart;
     private boolean equalAspect;
+    private boolean colorBar = true;
 
     /** A contour map of {@code surface} with the given title and axis labels. */
     public SurfaceChart(String title, String xLabel, String yLabel, Surface surface) {
@@ -75,6 +77,7 @@ public final class SurfaceChart {
         XYSeries line = chart.addSeries(name, x, y);
         line.setLineColor(color);
         line.setMarkerColor(color);
+        line.setFillColor(color);
         line.setMarker(n <= 80 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setLineWidth(1.6f);
         Overlap.distinguish(chart, line);
@@ -83,13 +86,22 @@ public final class SurfaceChart {
         return this;
     }
 
+    /**
+     * Leaves out the colour bar, for small multiples of one surface: show it on one panel per row
+     * (the last column, say) instead of on every panel. Returns this.
+     */
+    public SurfaceChart withoutColorBar() {
+        colorBar = false;
+        return this;
+    }
+
     /** Marks one point, e.g. the minimum, with a labelled cross in the legend. */
     public SurfaceChart addPoint(String name, double x, double y) {
         XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(SeriesMarkers.CROSS);
-        s.setMarkerColor(Palette.REFERENCE);
-        s.setMarker(SeriesMarkers.CROSS);
+        Plots.paint(s, Palette.REFERENCE);
+        s.setLineStyle(SeriesLines.SOLID);
         return this;
     }
 
@@ -97,7 +109,8 @@ public final class SurfaceChart {
         XYSeries s = chart.addSeries(name, new double[] {x}, new double[] {y});
         s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         s.setMarker(m);
-        s.setMarkerColor(c);
+        Plots.paint(s, c);
+        s.setLineStyle(SeriesLines.SOLID);
         s.setShowInLegend(false);
     }
 
@@ -136,7 +149,7 @@ public final class SurfaceChart {
         int[] size = equalAspect ? Underlay.equalAspect(chart, width, height, surface) : new int[] {width, height};
         boolean notFinite = missing;
         return Underlay.render(chart, size[0], size[1], cells, surface.xMin, surface.xMax, surface.yMin, surface.yMax,
-                (g, x, top, barHeight) -> {
+                !colorBar ? null : (g, x, top, barHeight) -> {
                     int swatch = notFinite ? Underlay.swatch(g, x, top, Palette.NOT_FINITE, "not finite") : 0;
                     colorBar(g, x, top + swatch, barHeight - swatch, a, b);
                 });

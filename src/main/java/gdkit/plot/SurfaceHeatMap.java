@@ -95,6 +95,7 @@ public final class SurfaceHeatMap {
         s.setMarker(SeriesMarkers.DIAMOND);
         s.setMarkerColor(color);
         s.setLineColor(color);
+        s.setFillColor(color);
         return s;
     }
 

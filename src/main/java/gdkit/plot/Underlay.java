@@ -57,8 +57,8 @@ final class Underlay {
 
     /**
      * Renders {@code chart}, laid out at {@code w x h}, with {@code cells} stretched over the data rectangle
-     * [x0, x1] x [y0, y1] beneath it, the colour bar in a margin on the right, and the title and legend
-     * above and below (see {@link Frame}).
+     * [x0, x1] x [y0, y1] beneath it, the colour bar in a margin on the right (none if {@code bar} is
+     * null), and the title and legend above and below (see {@link Frame}).
      */
     static Figure render(XYChart chart, int w, int h, BufferedImage cells, double x0, double x1, double y0,
             double y1, Bar bar) {
@@ -72,12 +72,14 @@ final class Underlay {
             double right = chart.getScreenXFromChart(x1);
             double top = chart.getScreenYFromChart(y1);
             double bottom = chart.getScreenYFromChart(y0);
-            return Frame.render(chart, legend, w + BAR_MARGIN, h, g -> {
+            return Frame.render(chart, legend, bar == null ? w : w + BAR_MARGIN, h, g -> {
                 g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
                 g.drawImage(cells, (int) Math.round(left), (int) Math.round(top), (int) Math.round(right - left),
                         (int) Math.round(bottom - top), null);
                 chart.paint(g, w, h);
-                bar.paint(g, w + 10, (int) Math.round(top), (int) Math.round(bottom - top));
+                if (bar != null) {
+                    bar.paint(g, w + 10, (int) Math.round(top), (int) Math.round(bottom - top));
+                }
             });
         });
     }

@@ -106,7 +106,8 @@ public final class History {
     }
 
     /**
-     * The parameter trajectory: row 0 is the start, row k + 1 the parameters after step k.
+     * The parameter trajectory: row 0 is the start, row k + 1 the parameters after step k. Each
+     * call copies the whole trajectory: call it once, or use {@link #paramsAt} for one point.
      *
      * @throws IllegalStateException if the trainer did not record parameters
      */
@@ -117,6 +118,21 @@ public final class History {
             out[k] = params.toArray(k * dimension, (k + 1) * dimension);
         }
         return out;
+    }
+
+    /**
+     * The parameters at one point of the trajectory: {@code point} 0 is the start, {@code k + 1} the
+     * parameters after step k (a copy of one row of {@link #params()}).
+     *
+     * @throws IllegalArgumentException if {@code point} is not in {@code [0, steps + 1)}
+     * @throws IllegalStateException    if the trainer did not record parameters
+     */
+    public double[] paramsAt(int point) {
+        requireParams();
+        if (point < 0 || point >= paramPoints()) {
+            throw new IllegalArgumentException("point must be in [0, " + paramPoints() + "), got " + point);
+        }
+        return params.toArray(point * dimension, (point + 1) * dimension);
     }
 
     /** Parameter {@code index} along the trajectory (e.g. the path of w, or of b). */

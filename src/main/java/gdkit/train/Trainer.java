@@ -46,16 +46,16 @@ import gdkit.util.Vec;
  * grow by doubling).
  *
  * <p><b>Threads.</b> A trainer is a mutable configuration: set it up on one thread. Each
- * {@link #run} starts from fresh optimizer state ({@link Optimizer#reset}) and fresh transform
- * statistics ({@link GradientTransform#reset}). The optimizer, the transform and the listeners
- * hold one run's state, so a run refuses to start while any of them is still in another run (on
- * another thread, or started from a listener) and says so; give overlapping runs their own. The
- * objective is not guarded: most keep scratch buffers, so give each thread its own.
+ * {@link #run} starts from fresh optimizer state ({@link Optimizer#reset}). The optimizer, the
+ * listeners, the callbacks and the objective hold one run's state (the objective its scratch
+ * buffers), so a run refuses to start while any of them is still in another run (on another
+ * thread, or started from a listener) and says so; give overlapping runs their own. A gradient
+ * transform keeps no state and may be shared.
  */
 public final class Trainer {
     /** Parameter vectors up to this size are recorded by default. */
     private static final int RECORD_PARAMS_UP_TO = 64;
-    /** Optimizers, transforms and listeners of the runs in progress, compared by identity. */
+    /** Optimizers, listeners, callbacks and objectives of the runs in progress, compared by identity. */
     private static final Set<Object> IN_USE = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private final Objective objective;
@@ -156,7 +156,8 @@ public final class Trainer {
 
     /**
      * The transform applied to each gradient before the update, e.g. clipping; replaces an earlier
-     * one, and {@code null} means none. It is {@link GradientTransform#reset reset} when a run starts.
+     * one, and {@code null} means none. A transform keeps no state, so runs may share it; a
+     * {@link ClipRecorder} added as a {@link #callback} records what it did.
      */
     public Trainer transform(GradientTransform transform) {
         this.transform = transform;
@@ -210,7 +211,7 @@ public final class Trainer {
      *                                  the plan has more than {@code Integer.MAX_VALUE} steps,
      *                                  {@code start} holds a value that is not finite, or the
      *                                  schedule gives a factor that is not a finite number > 0
-     * @throws IllegalStateException    if the optimizer, transform or a listener is in another run
+     * @throws IllegalStateException    if the optimizer, a listener, a callback or the objective is in another run
      */
     public Run run(double[] start) {
         int dim = objective.dimension();
@@ -330,15 +331,12 @@ public final class Trainer {
     }
 
     /**
-     * Marks the optimizer, transform, listeners, callbacks and objective as in a run, or fails if one
+     * Marks the optimizer, listeners, callbacks and objective as in a run, or fails if one
      * already is: each holds the state of one run at a time (a model keeps its gradient buffers).
      */
     private List<Object> claim() {
         List<Object> parts = new ArrayList<>();
         parts.add(optimizer);
-        if (transform != null) {
-            parts.add(transform);
-        }
         parts.addAll(listeners);
         parts.addAll(callbacks);
         parts.add(objective);
@@ -348,7 +346,7 @@ public final class Trainer {
                 if (!IN_USE.add(part)) {
                     IN_USE.removeAll(parts.subList(0, i));
                     String role = part == objective ? "model" : part == optimizer ? "optimizer"
-                            : part == transform ? "transform" : "listener";
+                            : "listener";
                     throw new IllegalStateException(describe(part) + " is already training in another run (on another "
                             + "thread, or started from a listener of that run). It keeps the state of one run at a time: "
                             + "give each run its own " + role + ", e.g. a new " + part.getClass().getSimpleName()
@@ -447,13 +445,8 @@ public final class Trainer {
         }
     }
 
-    /** A gradient transform as a callback: reset at the start of a run, applied to every gradient. */
+    /** A gradient transform as a callback: applied to every gradient. */
     private record TransformStep(GradientTransform transform) implements Callback {
-        @Override
-        public void onRunStart(RunInfo run) {
-            transform.reset();
-        }
-
         @Override
         public void onGradient(Step step) {
             transform.apply(step.gradient(), step.blocks());

@@ -64,10 +64,6 @@ class GradientClippingTest {
             assertTrue(norm(g) <= 2.5, "norm after clipping " + norm(g));
             assertEquals(2.5, norm(g), 1e-5);
             assertEquals(1.0, cosine(raw, g), 1e-12);
-            assertEquals(norm(raw), clip.lastNormBefore(), 1e-9);
-            assertEquals(norm(g), clip.lastNormAfter(), 1e-9);
-            assertEquals(1.0, clip.lastCosine());
-            assertEquals(1.0, clip.lastFractionClipped());
         }
     }
 
@@ -84,7 +80,6 @@ class GradientClippingTest {
         for (int b = 0; b < blocks.count(); b++) {
             assertEquals(expected, blocks.norm(g, b) / blocks.norm(raw, b), 1e-12, "block " + b);
         }
-        assertEquals(expected, clip.lastScale()); // exactly the factor that was applied
     }
 
     @Test
@@ -97,8 +92,6 @@ class GradientClippingTest {
             for (int b = 0; b < blocks.count(); b++) {
                 assertTrue(blocks.norm(g, b) <= 1.5, "block " + b + " norm " + blocks.norm(g, b));
                 assertEquals(1.0, blockCosine(raw, g, b), 1e-12);
-                assertEquals(blocks.norm(raw, b), clip.lastBlockNorm(b), 1e-9);
-                assertEquals(blocks.norm(g, b) / blocks.norm(raw, b), clip.lastBlockScale(b), 1e-12);
             }
             assertEquals(1.5, blocks.norm(g, 0), 1e-5);
             assertEquals(1.5, blocks.norm(g, 1), 1e-5);
@@ -106,12 +99,8 @@ class GradientClippingTest {
             for (int i = blocks.start(2); i < blocks.end(2); i++) {
                 assertEquals(raw[i], g[i]);
             }
-            assertEquals(1.0, clip.lastBlockScale(2));
             // the whole gradient turns: the small block now weighs relatively more
             assertTrue(cosine(raw, g) < 0.999, "whole-gradient cosine " + cosine(raw, g));
-            assertEquals(cosine(raw, g), clip.lastCosine(), 1e-12);
-            assertEquals(7.0 / 12, clip.lastFractionClipped(), 1e-12);
-            assertEquals(norm(g), clip.lastNormAfter(), 1e-9);
         }
     }
 
@@ -124,11 +113,6 @@ class GradientClippingTest {
         assertArrayEquals(new double[] {0.5, -0.2, 0.1, -0.5, 0.05, 0.5, -0.01, 0.3, 0.0, -0.5, 0.4, 0.5}, g);
         double cos = cosine(raw, g);
         assertTrue(cos < 0.9, "cosine " + cos);
-        assertEquals(cos, clip.lastCosine(), 1e-12);
-        assertEquals(5.0 / 12, clip.lastFractionClipped(), 1e-12);
-        assertEquals(norm(raw), clip.lastNormBefore(), 1e-12);
-        assertEquals(norm(g), clip.lastNormAfter(), 1e-12);
-        assertEquals(norm(g) / norm(raw), clip.lastScale(), 1e-12);
         assertTrue(dot(raw, g) > 0, "value clipping keeps signs, so it is still a descent direction");
     }
 
@@ -140,11 +124,6 @@ class GradientClippingTest {
             double[] g = raw.clone();
             clip.apply(g, blocks);
             assertArrayEquals(raw, g, clip.toString());
-            assertEquals(0.0, clip.lastFractionClipped(), clip.toString());
-            assertEquals(1.0, clip.lastScale(), clip.toString());
-            assertEquals(1.0, clip.lastCosine(), clip.toString());
-            assertEquals(0, clip.clippedSteps(), clip.toString());
-            assertEquals(1, clip.steps(), clip.toString());
         }
     }
 
@@ -168,53 +147,13 @@ class GradientClippingTest {
     }
 
     @Test
-    void nonFiniteGradientIsLeftUnchangedWithNaNScale() {
+    void nonFiniteGradientIsLeftUnchanged() {
         double[] g = gradient(1, 1, 1, 1);
         g[2] = Double.POSITIVE_INFINITY;
         double[] raw = g.clone();
         ClipByGlobalNorm clip = new ClipByGlobalNorm(1.0);
         clip.apply(g, blocks);
         assertArrayEquals(raw, g);
-        assertTrue(Double.isNaN(clip.lastScale()));
-    }
-
-    @Test
-    void recordsEveryStepAndResetForgets() {
-        ClipByNorm clip = new ClipByNorm(1.0).record();
-        double[][] raws = {gradient(1, 10, 0.1, 0.1), gradient(2, 0.1, 0.1, 0.1), gradient(3, 0.1, 5, 0.1)};
-        for (double[] raw : raws) {
-            clip.apply(raw.clone(), blocks);
-        }
-        assertEquals(3, clip.steps());
-        assertEquals(2, clip.clippedSteps());
-        assertEquals(3, clip.normsBefore().length);
-        assertEquals(norm(raws[1]), clip.normsBefore()[1], 1e-12);
-        assertEquals(1.0, clip.scales()[1]);
-        assertEquals(0.0, clip.fractionsClipped()[1]);
-        double[] scalesA = clip.blockScales(0);
-        assertEquals(1.0 / (blocks.norm(raws[0], 0) + 1e-6), scalesA[0], 1e-12);
-        assertEquals(1.0, scalesA[1]);
-        assertEquals(1.0, scalesA[2]);
-        assertEquals(blocks.norm(raws[2], 1), clip.blockNormsBefore(1)[2], 1e-12);
-        clip.reset();
-        assertEquals(0, clip.steps());
-        assertEquals(0, clip.normsBefore().length);
-        assertEquals(0, clip.blockScales(0).length);
-    }
-
-    @Test
-    void recordsGrowPastTheirInitialCapacity() {
-        ClipByValue clip = new ClipByValue(0.5).record();
-        double[] g = new double[blocks.dimension()];
-        for (int k = 0; k < 300; k++) {
-            java.util.Arrays.fill(g, k);
-            clip.apply(g, blocks);
-        }
-        double[] before = clip.normsBefore();
-        assertEquals(300, before.length);
-        assertEquals(299 * Math.sqrt(12), before[299], 1e-9);
-        assertEquals(0.0, clip.fractionsClipped()[0]);
-        assertEquals(1.0, clip.fractionsClipped()[299]);
     }
 
     @Test
@@ -223,14 +162,9 @@ class GradientClippingTest {
         double lambdaMax = gdkit.model.Spectrum.of(model.hessian()).max();
         double lr = 1.1 * 2 / lambdaMax;
         Run plain = Trainer.of(model, new GradientDescent(lr)).steps(400).run(new double[2]);
-        ClipByGlobalNorm clip = new ClipByGlobalNorm(0.5).record();
-        Run clipped = Trainer.of(model, new GradientDescent(lr)).steps(400).transform(clip).run(new double[2]);
+        Run clipped = Trainer.of(model, new GradientDescent(lr)).steps(400).transform(new ClipByGlobalNorm(0.5))
+                .run(new double[2]);
         assertTrue(plain.diverged());
         assertTrue(!clipped.diverged() && Double.isFinite(clipped.finalLoss()));
-        assertEquals(400, clip.steps());
-        double[] after = clip.normsAfter();
-        for (double n : after) {
-            assertTrue(n <= 0.5);
-        }
     }
 }

@@ -53,13 +53,17 @@ class FigureStyleTest {
     }
 
     @Test
-    void aSeriesOnTopOfAnotherIsDashedSoBothShow() {
+    void aSeriesOnTopOfAnotherIsDottedSoBothShowAndItDoesNotLookLikeAPrediction() {
         XYChart chart = Plots.lines("t", "step", "y");
         XYSeries first = Plots.addLine(chart, "cosine", decay(0.99, 200));
         XYSeries same = Plots.addLine(chart, "cosine again", decay(0.99, 200));
         XYSeries apart = Plots.addLine(chart, "far away", decay(0.5, 200));
         assertNull(first.getLineStyle().getDashArray());
         assertNotNull(same.getLineStyle().getDashArray());
+        assertEquals(0f, same.getLineStyle().getDashArray()[0], "dots: zero-length dashes with round caps");
+        assertEquals(java.awt.BasicStroke.CAP_ROUND, same.getLineStyle().getEndCap());
+        XYSeries predicted = Plots.addPrediction(chart, "predicted", decay(0.5, 200), apart);
+        assertTrue(predicted.getLineStyle().getDashArray()[0] > 0, "a prediction keeps real dashes");
         assertNull(apart.getLineStyle().getDashArray());
         XYSeries level = Plots.addLine(chart, "level reached", new double[] {0, 199}, new double[] {0.5, 0.5});
         XYChart converged = Plots.lines("t", "step", "y");
@@ -68,7 +72,7 @@ class FigureStyleTest {
         y[0] = 5;
         Plots.addLine(converged, "run", y);
         XYSeries best = Plots.addLine(converged, "best possible", new double[] {0, 199}, new double[] {1, 1});
-        assertNotNull(best.getLineStyle().getDashArray(), "a reference line along a converged curve is dashed");
+        assertNotNull(best.getLineStyle().getDashArray(), "a reference line along a converged curve is dotted");
         assertNull(level.getLineStyle().getDashArray());
     }
 
@@ -130,5 +134,27 @@ class FigureStyleTest {
         assertTrue(chart.getStyler().isPlotGridHorizontalLinesVisible());
         assertNull(chart.getStyler().getXAxisMin());
         assertTrue(chart.getSeriesCollection().stream().noneMatch(XYSeries::isSmooth));
+    }
+
+    @Test
+    void paintingACutCurveAlsoPaintsTheCrossWhereItStops() {
+        XYChart chart = Plots.logLines("t", "step", "loss");
+        double[] y = decay(0.9, 50);
+        y[30] = Double.POSITIVE_INFINITY;
+        XYSeries cut = Plots.paint(Plots.addLine(chart, "diverging", y), Palette.ADAM);
+        XYSeries cross = chart.getSeriesCollection().stream().filter(s -> s.getName().endsWith("\u2715")).findFirst()
+                .orElseThrow();
+        assertEquals(Palette.ADAM, cut.getLineColor());
+        assertEquals(Palette.ADAM, cross.getMarkerColor());
+    }
+
+    @Test
+    void smallMultiplesOfOneSurfaceCanLeaveOutTheColourBar() {
+        gdkit.model.LinearRegression bowl = new gdkit.model.LinearRegression(gdkit.data.Synthetic.line(50, 2, 1, 0.5, 3));
+        Surface surface = Surface.of(bowl, -1, 4, -2, 3, 40);
+        BufferedImage withBar = Plots.show(new SurfaceChart("with bar", "w", "b", surface, 320, 300));
+        BufferedImage without = Plots.show(new SurfaceChart("without", "w", "b", surface, 320, 300).withoutColorBar());
+        assertEquals(withBar.getWidth() - Underlay.BAR_MARGIN * Style.SCALE, without.getWidth());
+        assertEquals(withBar.getHeight(), without.getHeight());
     }
 }

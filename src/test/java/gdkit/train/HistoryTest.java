@@ -51,4 +51,19 @@ class HistoryTest {
         Run run = Trainer.of(line, new GradientDescent(0.1)).steps(3).schedule(t -> 1.0 / (t + 1)).run(new double[2]);
         assertArrayEquals(new double[] {0.1, 0.05, 0.1 / 3}, run.history().learningRate(), 1e-15);
     }
+
+    @Test
+    void oneTrajectoryPointIsTheRowOfTheWholeTrajectory() {
+        Run run = Trainer.of(line, new GradientDescent(0.1)).steps(5).recordParams(true).run(new double[] {1, -1});
+        double[][] all = run.history().params();
+        assertEquals(6, all.length);
+        for (int k = 0; k < all.length; k++) {
+            assertArrayEquals(all[k], run.history().paramsAt(k));
+        }
+        assertArrayEquals(new double[] {1, -1}, run.history().paramsAt(0));
+        assertArrayEquals(run.params(), run.history().paramsAt(5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> run.history().paramsAt(6));
+        assertEquals("point must be in [0, 6), got 6", e.getMessage());
+    }
 }

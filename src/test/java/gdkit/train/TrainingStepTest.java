@@ -2,7 +2,6 @@ package gdkit.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,18 +112,6 @@ class TrainingStepTest {
         assertEquals("loss below 1", run.reason());
         assertTrue(run.message().contains("stopped at step " + run.stopStep() + ": loss below 1"), run.message());
         assertTrue(run.history().loss()[run.stopStep()] < 1.0 && run.history().loss()[run.stopStep() - 1] >= 1.0);
-    }
-
-    @Test
-    void aReusedClipperHoldsOnlyTheLastRunsRecords() {
-        ClipByGlobalNorm clip = new ClipByGlobalNorm(0.5).record();
-        Trainer.of(line, new GradientDescent(0.1)).steps(30).transform(clip).run(start);
-        double[] first = clip.normsBefore();
-        Trainer.of(line, new GradientDescent(0.1)).steps(20).transform(clip).run(new double[] {5, 5});
-        assertEquals(30, first.length);
-        assertEquals(20, clip.steps());
-        assertEquals(20, clip.normsBefore().length);
-        assertNotEquals(first[0], clip.normsBefore()[0]);
     }
 
     @Test

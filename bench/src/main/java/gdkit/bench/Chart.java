@@ -64,6 +64,8 @@ public final class Chart {
             CategoryChart c = chart("gdkit vs NumPy, same run (lower is faster)", "time per operation (ms, log scale)",
                     workloads.size());
             c.getStyler().setYAxisLogarithmic(true);
+            c.getStyler().setYAxisLogarithmicDecadeOnly(true);
+            c.getStyler().setPlotGridHorizontalLinesVisible(false); // XChart draws a grid line at every minor log tick
             double low = Double.POSITIVE_INFINITY;
             for (int k = 0; k < workloads.size(); k++) {
                 low = Math.min(low, Math.min(gdkit.get(k), numpy.get(k)));

@@ -7,11 +7,13 @@ import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import gdkit.nn.Activation;
+import gdkit.nn.Blas;
 import gdkit.nn.Loss;
 import gdkit.nn.Mlp;
 import gdkit.nn.MlpObjective;
@@ -21,7 +23,8 @@ import gdkit.optim.GradientDescent;
 /**
  * Workload 2: one training step of an MLP 256-256-256-10 (ReLU, softmax cross-entropy) on a batch
  * of 256 examples: gather the batch, forward, backward, gradient-descent update, as the
- * {@code Trainer} does per step. The steps cycle over 10 batches of 2,560 examples.
+ * {@code Trainer} does per step. The steps cycle over 10 batches of 2,560 examples. The matrix
+ * products run in OpenBLAS on {@code threads} threads ({@link Blas#threads}).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -40,8 +43,13 @@ public class MlpBench {
     int[] order;
     int batch;
 
+    /** OpenBLAS threads for the matrix products. */
+    @Param({"1", "2"})
+    int threads;
+
     @Setup
     public void setUp() {
+        Blas.threads(threads);
         objective = objective();
         params = initialParams(objective.network());
         gradient = new double[params.length];
