@@ -384,8 +384,9 @@ public final class Plots {
     }
 
     /**
-     * Places images side by side in a grid with {@code columns} columns (small multiples); its text
-     * form is the panels' titles.
+     * Places images side by side in a grid with {@code columns} columns (small multiples): each
+     * column as wide as its widest image, each row as high as its highest. Its text form is the
+     * panels' titles.
      */
     public static BufferedImage grid(int columns, BufferedImage... images) {
         if (columns < 1) {
@@ -394,23 +395,30 @@ public final class Plots {
         if (images == null || images.length == 0) {
             throw new IllegalArgumentException("grid needs at least one image");
         }
-        int cw = 0;
-        int ch = 0;
-        for (BufferedImage im : images) {
-            cw = Math.max(cw, im.getWidth());
-            ch = Math.max(ch, im.getHeight());
-        }
+        int used = Math.min(columns, images.length);
         int rows = (images.length + columns - 1) / columns;
+        int[] x = new int[used + 1];           // column k spans [x[k], x[k + 1]): as wide as its widest image
+        int[] y = new int[rows + 1];
+        for (int i = 0; i < images.length; i++) {
+            x[i % columns + 1] = Math.max(x[i % columns + 1], images[i].getWidth());
+            y[i / columns + 1] = Math.max(y[i / columns + 1], images[i].getHeight());
+        }
+        for (int k = 1; k <= used; k++) {
+            x[k] += x[k - 1];
+        }
+        for (int k = 1; k <= rows; k++) {
+            y[k] += y[k - 1];
+        }
         java.util.StringJoiner titles = new java.util.StringJoiner(" | ");
         for (BufferedImage im : images) {
             titles.add(im instanceof Figure ? ((Figure) im).title() : "image");
         }
-        Figure out = new Figure(cw * Math.min(columns, images.length), ch * rows, titles.toString());
+        Figure out = new Figure(x[used], y[rows], titles.toString());
         Graphics2D g = out.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, out.getWidth(), out.getHeight());
         for (int i = 0; i < images.length; i++) {
-            g.drawImage(images[i], (i % columns) * cw, (i / columns) * ch, null);
+            g.drawImage(images[i], x[i % columns], y[i / columns], null);
         }
         g.dispose();
         return out;

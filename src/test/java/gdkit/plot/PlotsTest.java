@@ -86,6 +86,11 @@ class PlotsTest {
         assertEquals(w, chart.getWidth());
         BufferedImage two = Plots.grid(2, panel, panel);
         assertEquals(2 * panel.getWidth(), two.getWidth());
+        BufferedImage narrow = new BufferedImage(100, 50, BufferedImage.TYPE_INT_RGB);
+        BufferedImage wide = new BufferedImage(300, 80, BufferedImage.TYPE_INT_RGB);
+        BufferedImage mixed = Plots.grid(2, narrow, wide, narrow, narrow);
+        assertEquals(100 + 300, mixed.getWidth(), "each column as wide as its widest image");
+        assertEquals(80 + 50, mixed.getHeight(), "each row as high as its highest image");
     }
 
     @Test
