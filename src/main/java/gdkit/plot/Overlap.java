@@ -25,6 +25,11 @@ final class Overlap {
     private Overlap() {
     }
 
+    /** The k-th dot pattern (k = 0, 1, ...; they repeat), as a stroke. */
+    static BasicStroke dots(int k) {
+        return new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, DOTS[k % DOTS.length], 0f);
+    }
+
     /** Dots {@code added} (and changes its marker) if it covers an earlier series of the chart. */
     static void distinguish(XYChart chart, XYSeries added) {
         boolean logY = chart.getStyler().isYAxisLogarithmic();
@@ -38,8 +43,7 @@ final class Overlap {
             }
         }
         if (covered > 0) {
-            float[] dots = DOTS[(covered - 1) % DOTS.length];
-            added.setLineStyle(new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f, dots, 0f));
+            added.setLineStyle(dots(covered - 1));
             if (added.getMarker() != SeriesMarkers.NONE) {
                 added.setMarker(MARKERS[(covered - 1) % MARKERS.length]);
             }

@@ -237,6 +237,18 @@ public final class Plots {
         return series;
     }
 
+    /**
+     * Draws a series dotted, keeping its colour and markers: a second measured curve of the same
+     * method or run (a variant, the training-set curve beside the validation curve). Dashed is
+     * kept for predictions and references ({@link #dashed}, {@link #addPrediction}).
+     */
+    public static XYSeries dotted(XYSeries series) {
+        if (series != null) {
+            series.setLineStyle(Overlap.dots(0));
+        }
+        return series;
+    }
+
     /** Draws a series dashed and without markers, e.g. a prediction or a reference line. */
     public static XYSeries dashed(XYSeries series) {
         if (series != null) {

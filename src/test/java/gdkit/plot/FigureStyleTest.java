@@ -157,4 +157,14 @@ class FigureStyleTest {
         assertEquals(withBar.getWidth() - Underlay.BAR_MARGIN * Style.SCALE, without.getWidth());
         assertEquals(withBar.getHeight(), without.getHeight());
     }
+
+    @Test
+    void aVariantIsDottedAndKeepsItsColourAndMarkers() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        XYSeries variant = Plots.dotted(Plots.paint(Plots.addLine(chart, "variant", decay(0.9, 20)), Palette.ADAM));
+        assertEquals(Palette.ADAM, variant.getLineColor());
+        assertEquals(0f, variant.getLineStyle().getDashArray()[0], "dots, not dashes");
+        assertTrue(variant.getMarker() != org.knowm.xchart.style.markers.SeriesMarkers.NONE, "markers kept");
+        assertNull(Plots.dotted(null));
+    }
 }
