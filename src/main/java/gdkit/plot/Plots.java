@@ -34,10 +34,10 @@ import gdkit.train.Run;
  *
  * <p>One visual language for every figure: a series named after a method takes its {@link Palette}
  * colour ({@link #paint} sets one explicitly), a prediction is dashed in its measured curve's colour
- * ({@link #addPrediction}), a series drawn on top of another is dotted so both show, log axes are
- * labelled at decades as 10ᵏ without minor ticks, axes of whole numbers (steps, layers, epochs) get
- * whole-number ticks, titles wrap instead of being cut, and the legend sits below the plot in rows
- * that wrap. The rendered image's text form is the chart's title ({@link Figure}), so executed
+ * ({@link #addPrediction}), a second measured curve of the same run is dotted ({@link #dotted}), a
+ * series drawn on top of another is dotted so both show, log axes are labelled at decades as 10ᵏ
+ * without minor ticks, axes of whole numbers (steps, layers, epochs) get whole-number ticks, titles
+ * wrap instead of being cut, and the legend sits below the plot in rows that wrap. The rendered image's text form is the chart's title ({@link Figure}), so executed
  * notebooks are the same on every run.
  */
 public final class Plots {
