@@ -134,4 +134,20 @@ class PlotsTest {
         assertTrue(Files.size(png) > 1000);
         assertTrue(Files.readString(svg).contains("<svg"));
     }
+
+    @Test
+    void everyKthPointAndTheLastOfALongCurve() {
+        XYChart chart = Plots.lines("t", "step", "y");
+        double[] y = new double[101];
+        for (int t = 0; t < y.length; t++) {
+            y[t] = 100 - t;
+        }
+        var thinned = Plots.addEvery(chart, "every 30th", y, 30);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {0, 30, 60, 90, 100}, thinned.getXData());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new double[] {100, 70, 40, 10, 0}, thinned.getYData());
+        assertEquals(101, Plots.addEvery(chart, "all", y, 1).getXData().length);
+        assertEquals(5, Plots.addPointsEvery(chart, "every 25th", y, 25).getXData().length, "0, 25, 50, 75 and 100: the last index is a multiple of 25");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Plots.addEvery(chart, "bad", y, 0));
+        assertTrue(e.getMessage().startsWith("k must be"), e.getMessage());
+    }
 }
