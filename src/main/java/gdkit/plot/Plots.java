@@ -37,8 +37,9 @@ import gdkit.train.Run;
  * ({@link #addPrediction}), a second measured curve of the same run is dotted ({@link #dotted}), a
  * series drawn on top of another is dotted so both show, log axes are labelled at decades as 10ᵏ
  * without minor ticks, axes of whole numbers (steps, layers, epochs) get whole-number ticks, titles
- * wrap instead of being cut, and the legend sits below the plot in rows that wrap. The rendered image's text form is the chart's title ({@link Figure}), so executed
- * notebooks are the same on every run.
+ * wrap instead of being cut, and the legend sits below the plot in rows that wrap. The rendered
+ * image's text form is the chart's title ({@link Figure}), so executed notebooks are the same on
+ * every run.
  */
 public final class Plots {
     /** The cross that marks where a cut or diverged curve stops, per curve, so {@link #paint} recolours both. */
@@ -213,18 +214,14 @@ public final class Plots {
         XYSeries s = chart.addSeries(label, Arrays.copyOf(x, n), Arrays.copyOf(y, n));
         // markers show the points of a short series; a two-point line is a line, not two data points
         s.setMarker(n >= 3 && n <= 40 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        s.setLineColor(color);
-        s.setMarkerColor(color);
-        s.setFillColor(color);
+        paint(s, color);
         s.setLineStyle(SeriesLines.SOLID);
         Overlap.distinguish(chart, s);
         if (cut || divergedAt >= 0) {
             XYSeries end = chart.addSeries(label + " \u2715", new double[] {x[n - 1]}, new double[] {y[n - 1]});
             end.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             end.setMarker(SeriesMarkers.CROSS);
-            end.setMarkerColor(color);
-            end.setLineColor(color);
-            end.setFillColor(color);
+            paint(end, color);
             end.setShowInLegend(false);
             END_MARKS.put(s, end);
         }
@@ -267,9 +264,7 @@ public final class Plots {
             series.setFillColor(color);
             XYSeries end = END_MARKS.get(series);
             if (end != null) {
-                end.setLineColor(color);
-                end.setMarkerColor(color);
-                end.setFillColor(color);
+                paint(end, color);
             }
         }
         return series;

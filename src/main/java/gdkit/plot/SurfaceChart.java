@@ -75,9 +75,7 @@ public final class SurfaceChart {
         double[] x = java.util.Arrays.copyOf(xs, n);
         double[] y = java.util.Arrays.copyOf(ys, n);
         XYSeries line = chart.addSeries(name, x, y);
-        line.setLineColor(color);
-        line.setMarkerColor(color);
-        line.setFillColor(color);
+        Plots.paint(line, color);
         line.setMarker(n <= 80 ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         line.setLineWidth(1.6f);
         Overlap.distinguish(chart, line);

@@ -93,9 +93,7 @@ public final class SurfaceHeatMap {
         Color color = MARK_COLORS[marks++ % MARK_COLORS.length];
         XYSeries s = chart.addSeries(name, x.clone(), y.clone());
         s.setMarker(SeriesMarkers.DIAMOND);
-        s.setMarkerColor(color);
-        s.setLineColor(color);
-        s.setFillColor(color);
+        Plots.paint(s, color);
         return s;
     }
 
