@@ -27,6 +27,12 @@ final class AxisLabels implements Function<Double, String> {
     private final XYChart chart;
     private final boolean xAxis;
     private final boolean integers;
+    /** The data facts the labels depend on, fixed while a chart is painted; null outside a paint. */
+    private Facts facts;
+
+    /** What the labels read from the series: XChart asks for hundreds of labels per paint, so they are read once. */
+    private record Facts(double[] positiveRange, boolean allIntegers) {
+    }
 
     private AxisLabels(XYChart chart, boolean xAxis, boolean integers) {
         this.chart = chart;
@@ -42,6 +48,16 @@ final class AxisLabels implements Function<Double, String> {
     /** Whole-number labels whatever the data, e.g. for the rows and columns of a heat map. */
     static AxisLabels integers(XYChart chart, boolean xAxis) {
         return new AxisLabels(chart, xAxis, true);
+    }
+
+    /** Reads the series once for the paint that is about to start; {@link #afterPaint()} forgets them. */
+    void beforePaint() {
+        facts = new Facts(scanPositiveRange(), scanAllIntegers());
+    }
+
+    /** Forgets what {@link #beforePaint()} read, so labels follow series added or changed later. */
+    void afterPaint() {
+        facts = null;
     }
 
     @Override
@@ -99,6 +115,10 @@ final class AxisLabels implements Function<Double, String> {
 
     /** Smallest and largest positive finite data value on this axis, within the axis limits set on the chart. */
     private double[] positiveRange() {
+        return facts != null ? facts.positiveRange() : scanPositiveRange();
+    }
+
+    private double[] scanPositiveRange() {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (XYSeries series : chart.getSeriesCollection()) {
@@ -151,6 +171,10 @@ final class AxisLabels implements Function<Double, String> {
     }
 
     private boolean allIntegers() {
+        return facts != null ? facts.allIntegers() : scanAllIntegers();
+    }
+
+    private boolean scanAllIntegers() {
         boolean any = false;
         for (XYSeries series : chart.getSeriesCollection()) {
             for (double v : xAxis ? series.getXData() : series.getYData()) {

@@ -133,9 +133,17 @@ final class Frame {
                 smoothed.add(series);
             }
         }
+        List<AxisLabels> labels = new ArrayList<>();
+        for (Object f : new Object[] {s.getXAxisTickLabelsFormattingFunction(), s.getYAxisTickLabelsFormattingFunction()}) {
+            if (f instanceof AxisLabels) {
+                labels.add((AxisLabels) f);
+            }
+        }
+        labels.forEach(AxisLabels::beforePaint);
         try {
             return action.apply(legendVisible);
         } finally {
+            labels.forEach(AxisLabels::afterPaint);
             smoothed.forEach(series -> series.setSmooth(false));
             s.setXAxisLogarithmicDecadeOnly(xDecades);
             s.setYAxisLogarithmicDecadeOnly(yDecades);

@@ -363,15 +363,23 @@ public final class Plots {
             return image;
         }
         XYChart xy = (XYChart) chart;
+        return withRoundTicks(xy, () -> Frame.paint(xy, width, height,
+                legend -> Frame.render(xy, legend, width, height, g -> xy.paint(g, width, height))));
+    }
+
+    /** Runs {@code paint} with an x axis that XChart labels at round numbers, then restores the axis. */
+    private static <T> T withRoundTicks(XYChart xy, java.util.function.Supplier<T> paint) {
         Double xMin = xy.getStyler().getXAxisMin();
         boolean roundTicks = xMin == null && !xy.getStyler().isXAxisLogarithmic();
         if (roundTicks) {
-            // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...);
-            // an axis that starts a hair below the data makes it choose round numbers instead.
+            // XChart puts ticks on the data points of evenly spaced x values (0, 11, 22, ...), and
+            // finds them by formatting every n-th value for n = 1, 2, 3, ... until the labels fit, which
+            // takes seconds for a curve of thousands of steps; an axis that starts a hair below the data
+            // makes it choose round numbers instead, directly.
             xy.getStyler().setXAxisMin(smallestX(xy) - 1e-9);
         }
         try {
-            return Frame.paint(xy, width, height, legend -> Frame.render(xy, legend, width, height, g -> xy.paint(g, width, height)));
+            return paint.get();
         } finally {
             if (roundTicks) {
                 xy.getStyler().setXAxisMin(xMin);
@@ -397,11 +405,20 @@ public final class Plots {
         int w = chart.getWidth();
         int h = chart.getHeight();
         BufferedImage image = show(chart, Style.PANEL_WIDTH, Style.PANEL_HEIGHT);
-        // XChart keeps the size it last painted at; paint once more, off-screen, at the chart's own size.
-        BufferedImage scratch = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        // XChart keeps the size it last painted at; paint once more, off-screen, at the chart's own
+        // size, the way show() paints it (XChart's layout at that size is all that is kept)
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = scratch.createGraphics();
         try {
-            chart.paint(g, w, h);
+            if (chart instanceof XYChart) {
+                XYChart xy = (XYChart) chart;
+                withRoundTicks(xy, () -> Frame.paint(xy, w, h, legend -> {
+                    xy.paint(g, w, h);
+                    return null;
+                }));
+            } else {
+                chart.paint(g, w, h);
+            }
         } finally {
             g.dispose();
         }

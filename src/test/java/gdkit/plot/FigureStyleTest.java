@@ -112,6 +112,20 @@ class FigureStyleTest {
     }
 
     @Test
+    void labelsFollowSeriesAddedAfterAPaint() {
+        XYChart chart = Plots.logLines("t", "step", "loss");
+        Plots.addLine(chart, "a", new double[] {1, 3, 9});             // less than a decade: 1, 2, 5 labelled
+        var labels = chart.getStyler().getYAxisTickLabelsFormattingFunction();
+        Plots.show(chart);                                             // reads the series once for its paint
+        assertEquals("2", labels.apply(2.0));
+        Plots.addLine(chart, "b", decay(0.5, 60));                    // now 18 decades: decades only
+        assertEquals("", labels.apply(2.0));
+        Plots.show(chart);
+        assertEquals("", labels.apply(2.0));
+        assertEquals("10⁻¹²", labels.apply(1e-12));
+    }
+
+    @Test
     void aLongLegendGrowsTheFigureInsteadOfSquashingThePlot() {
         XYChart few = Plots.lines("t", "step", "y");
         XYChart many = Plots.lines("t", "step", "y");

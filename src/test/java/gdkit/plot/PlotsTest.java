@@ -29,6 +29,28 @@ class PlotsTest {
     private final LinearRegression line = new LinearRegression(Synthetic.line(50, 3, 2, 0.5, 1));
 
     @Test
+    void aLongCurveIsLabelledWithoutFormattingEveryStep() {
+        // XChart labels evenly spaced x values by formatting every n-th value for n = 1, 2, ... until
+        // the labels fit: about 10^5 labels here. Rendering, the panel's second paint included, must
+        // take the round-number path instead.
+        XYChart chart = Plots.lines("t", "step", "loss");
+        double[] loss = new double[30_000];
+        for (int i = 0; i < loss.length; i++) {
+            loss[i] = 1.0 / (1 + i);
+        }
+        Plots.addLine(chart, "a", loss);
+        var labels = chart.getStyler().getXAxisTickLabelsFormattingFunction();
+        int[] calls = {0};
+        chart.getStyler().setXAxisTickLabelsFormattingFunction(v -> {
+            calls[0]++;
+            return labels.apply(v);
+        });
+        Plots.panel(chart);
+        Plots.show(chart);
+        assertTrue(calls[0] < 2_000, calls[0] + " x labels formatted for two renderings");
+    }
+
+    @Test
     void aSeriesFromStepZeroOnALogXAxisIsDrawnFromItsFirstPositiveX() {
         XYChart chart = Plots.logLog("power law", "step", "loss");
         double[] y = new double[50];
