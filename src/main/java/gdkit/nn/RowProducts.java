@@ -8,7 +8,9 @@ import org.ejml.data.DMatrixRMaj;
  * factor is copied into its own array and two output rows are accumulated at once, so the inner
  * loop reads and writes arrays at the same index (C2 does not vectorize a loop that writes one
  * array while reading another at a different offset). About 5x faster than EJML's
- * {@code CommonOps_DDRM} for 256 x 256 matrices.
+ * {@code CommonOps_DDRM} for 256 x 256 matrices. The inner loop runs along a row of the result, so
+ * a result with fewer columns than rows (a batch of 240 examples times 16 units) is computed as its
+ * transpose and transposed back: a loop of 16 is too short for C2's vector code.
  *
  * <p>Every output entry sums its terms in ascending order of the shared index, starting from the
  * first term, as EJML does, so the results are the same. The buffers grow to the largest shapes
@@ -28,6 +30,8 @@ final class RowProducts {
     private double[][] rows = new double[0][0];
     /** Output rows being accumulated. */
     private final double[][] acc = new double[BLOCK][0];
+    /** The transpose of a result whose rows are shorter than its columns (see {@link #mult}). */
+    private double[] transposed = new double[0];
 
     /** {@code c = a b}: a is m x k, b is k x n, c becomes m x n. */
     void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
@@ -39,11 +43,24 @@ final class RowProducts {
             Blas.dgemm(false, false, a.numRows, n, k, a.data, k, b.data, n, c.data, n);
             return;
         }
+        int m = a.numRows;
+        if (n < m) {
+            // c^T = b^T a^T, so the inner loop runs along the m rows of c, the longer side
+            ensure(k, m);
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < k; p++) {
+                    rows[p][i] = a.data[i * k + p];
+                }
+            }
+            product(b.data, 1, n, n, k, m, transposed(n * m));
+            transpose(transposed, n, m, c.data);
+            return;
+        }
         ensure(k, n);
         for (int p = 0; p < k; p++) {
             System.arraycopy(b.data, p * n, rows[p], 0, n);
         }
-        product(a.data, k, 1, a.numRows, k, n, c.data);
+        product(a.data, k, 1, m, k, n, c.data);
     }
 
     /** {@code c = a^T b}: a is m x k, b is m x n, c becomes k x n. */
@@ -56,11 +73,22 @@ final class RowProducts {
             Blas.dgemm(true, false, a.numCols, n, m, a.data, a.numCols, b.data, n, c.data, n);
             return;
         }
+        int k = a.numCols;
+        if (n < k) {
+            // c^T = b^T a, so the inner loop runs along the k rows of c, the longer side
+            ensure(m, k);
+            for (int p = 0; p < m; p++) {
+                System.arraycopy(a.data, p * k, rows[p], 0, k);
+            }
+            product(b.data, 1, n, n, m, k, transposed(n * k));
+            transpose(transposed, n, k, c.data);
+            return;
+        }
         ensure(m, n);
         for (int p = 0; p < m; p++) {
             System.arraycopy(b.data, p * n, rows[p], 0, n);
         }
-        product(a.data, 1, a.numCols, a.numCols, m, n, c.data);
+        product(a.data, 1, k, k, m, n, c.data);
     }
 
     /** {@code c = a b^T}: a is m x n, b is k x n, c becomes m x k. */
@@ -73,13 +101,44 @@ final class RowProducts {
             Blas.dgemm(false, true, a.numRows, k, n, a.data, n, b.data, n, c.data, k);
             return;
         }
+        int m = a.numRows;
+        if (k < m) {
+            // c^T = b a^T, so the inner loop runs along the m rows of c, the longer side
+            ensure(n, m);
+            for (int i = 0; i < m; i++) {
+                for (int p = 0; p < n; p++) {
+                    rows[p][i] = a.data[i * n + p];
+                }
+            }
+            product(b.data, n, 1, k, n, m, transposed(k * m));
+            transpose(transposed, k, m, c.data);
+            return;
+        }
         ensure(n, k);
         for (int q = 0; q < k; q++) {
             for (int p = 0; p < n; p++) {
                 rows[p][q] = b.data[q * n + p];
             }
         }
-        product(a.data, n, 1, a.numRows, n, k, c.data);
+        product(a.data, n, 1, m, n, k, c.data);
+    }
+
+    /** The buffer for a transposed result, grown to at least {@code length}. */
+    private double[] transposed(int length) {
+        if (transposed.length < length) {
+            transposed = new double[length];
+        }
+        return transposed;
+    }
+
+    /** {@code out} (cols x rows, row-major) becomes the transpose of {@code t} (rows x cols). */
+    private static void transpose(double[] t, int rows, int cols, double[] out) {
+        for (int i = 0; i < rows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j * rows + i] = t[row + j];
+            }
+        }
     }
 
     /**

@@ -18,7 +18,8 @@ class RowProductsTest {
      * Shapes (m, k, n) with remainders of the 4-row blocks, single rows and columns, and one big case
      * just below the size that goes to OpenBLAS.
      */
-    private static final int[][] SHAPES = {{1, 1, 1}, {3, 2, 5}, {4, 7, 1}, {9, 5, 10}, {17, 33, 40}, {31, 256, 256}};
+    private static final int[][] SHAPES = {{1, 1, 1}, {3, 2, 5}, {4, 7, 1}, {9, 5, 10}, {17, 33, 40}, {31, 256, 256},
+        {240, 16, 16}, {240, 64, 1}, {32, 8, 64}, {5, 3, 2}, {64, 240, 16}, {2, 9, 3}};
 
     @Test
     void productsEqualEjmlToTheLastBit() {
