@@ -8,7 +8,8 @@
   3. computes each workload once with gdkit (gdkit.bench.Reference) and checks NumPy gets the same numbers;
   4. runs the NumPy twin (bench/numpy_twin.py) with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset;
   5. executes every notebook three times with tools/run_notebooks.py: in parallel on every core (cold,
-     then warm), then one at a time (warm);
+     then warm), then one at a time (warm); then once more each with Java Flight Recorder on, to show
+     where a notebook's time goes (bench/notebook_profile.py);
   6. prints the table, writes bench/results.md and draws bench/results.png (gdkit.bench.Chart, XChart).
 Raw outputs go to bench/results/ (git-ignored). Timings are reported, never asserted.
 """
@@ -22,6 +23,8 @@ import sys
 import threading
 import time
 from pathlib import Path
+
+import notebook_profile
 
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
@@ -207,6 +210,9 @@ def build(quick, args):
     info["load"]["quiet"] = info["load"]["quiet"] and max(jmh_load.summary()["max"], numpy_load.summary()["max"]) \
         < args.quiet_load + 1  # our own benchmark adds about 1 (2 with two threads) to the load
     kit = None if args.no_notebooks else run_notebooks()
+    if kit:
+        log("notebooks (profiled, serial) ...")
+        kit["profile"] = notebook_profile.profile(sorted((ROOT / "notebooks").glob("*.ipynb")), RAW / "profile")
     info["load"]["load_at_end"] = round(load1(), 2)
     (RAW / "run.json").write_text(json.dumps({"info": info, "reference": reference, "numpy": numpy,
                                               "kit": kit}, indent=2) + "\n")
@@ -320,6 +326,16 @@ def report(info, jmh, reference, numpy, kit):
                   + (f" Failed: {kit['warm']['failed']}." if kit["warm"]["failed"] else ""), "",
                   table(["notebook"] + [{"cold": "parallel, cold", "warm": "parallel, warm",
                                          "serial": "serial, warm"}[p] for p in phases], krows), ""]
+        if kit.get("profile"):
+            lines += ["## Where a notebook's time goes", "",
+                      "Each notebook once more, one at a time, in a kernel with Java Flight Recorder on "
+                      "(`bench/notebook_profile.py`; JFR adds a little). *Cells*: the kernel's time in the code "
+                      "cells; *between cells*: the rest of the run after the kernel started, mostly JJava's shell "
+                      "loop, which sleeps 50 ms after each message (number of code cells in brackets); *JIT*: CPU "
+                      "time of HotSpot's compiler threads, which run beside the cells on the other core. The last "
+                      "three columns split the cells' time by what the kernel's Java threads were doing (JFR "
+                      "samples every 10 ms); the *all* row gives them in seconds.", "",
+                      *notebook_profile.table(kit["profile"]), ""]
         for nb in names:
             chart.append(("kit", nb.removesuffix(".ipynb"), kit["cold"]["notebooks"][nb],
                           kit["warm"]["notebooks"].get(nb, 0)))

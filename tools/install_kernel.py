@@ -2,7 +2,7 @@
 
 The kernel spec lives in <venv>/share/jupyter/kernels/java, so it is found by the venv's Jupyter
 only, never user-wide. This script adds the kernel JVM's options (headless AWT for XChart, a heap
-limit) and checks that `java` 17+ is on PATH, since the kernel launcher starts plain `java`.
+limit, when the JIT compiler optimizes) and checks that `java` 17+ is on PATH, since the kernel launcher starts plain `java`.
 
 It then builds a class-data-sharing archive of the kernel's own start-up (JJava, JShell, the Java
 compiler) next to the spec and points the kernel JVM at it: a kernel then starts on less CPU
@@ -18,7 +18,12 @@ import time
 from pathlib import Path
 
 # jdk.incubator.vector: the module's Vector API kernels (gdkit.model.VectorRowKernel); without it the plain loops run
-JVM_OPTS = "-Djava.awt.headless=true -Xmx2g -XX:+UseSerialGC --add-modules jdk.incubator.vector"
+# Tier4 thresholds 10x HotSpot's defaults: JShell compiles every cell with javac, and C2 spent about as much CPU
+# optimizing javac as the notebook itself used (bench/notebook_profile.py); C2 now optimizes only the code that
+# is really hot, such as gdkit's loops, and javac stays in C1's code. Results are the same (Java arithmetic
+# does not depend on the compiler); the kit runs in 132 s instead of 206 s on two cores (bench/NOTES.md).
+JIT_OPTS = "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"
+JVM_OPTS = f"-Djava.awt.headless=true -Xmx2g -XX:+UseSerialGC --add-modules jdk.incubator.vector {JIT_OPTS}"
 ARCHIVE = "kernel-startup.jsa"
 
 
