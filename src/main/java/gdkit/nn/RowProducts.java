@@ -47,11 +47,7 @@ final class RowProducts {
         if (n < m) {
             // c^T = b^T a^T, so the inner loop runs along the m rows of c, the longer side
             ensure(k, m);
-            for (int i = 0; i < m; i++) {
-                for (int p = 0; p < k; p++) {
-                    rows[p][i] = a.data[i * k + p];
-                }
-            }
+            transposeIntoRows(a.data, m, k);
             product(b.data, 1, n, n, k, m, transposed(n * m));
             transpose(transposed, n, m, c.data);
             return;
@@ -105,22 +101,23 @@ final class RowProducts {
         if (k < m) {
             // c^T = b a^T, so the inner loop runs along the m rows of c, the longer side
             ensure(n, m);
-            for (int i = 0; i < m; i++) {
-                for (int p = 0; p < n; p++) {
-                    rows[p][i] = a.data[i * n + p];
-                }
-            }
+            transposeIntoRows(a.data, m, n);
             product(b.data, n, 1, k, n, m, transposed(k * m));
             transpose(transposed, k, m, c.data);
             return;
         }
         ensure(n, k);
-        for (int q = 0; q < k; q++) {
-            for (int p = 0; p < n; p++) {
-                rows[p][q] = b.data[q * n + p];
+        transposeIntoRows(b.data, k, n);
+        product(a.data, n, 1, m, n, k, c.data);
+    }
+
+    /** {@code rows[p][i] = x[i][p]} for the row-major {@code count x length} matrix x. */
+    private void transposeIntoRows(double[] x, int count, int length) {
+        for (int i = 0; i < count; i++) {
+            for (int p = 0; p < length; p++) {
+                rows[p][i] = x[i * length + p];
             }
         }
-        product(a.data, n, 1, m, n, k, c.data);
     }
 
     /** The buffer for a transposed result, grown to at least {@code length}. */
