@@ -107,23 +107,19 @@ final class Frame {
         int yHint = s.getYAxisTickMarkSpacingHint();
         // XChart draws no ticks at all on an axis shorter than the hint (the x hint counts for a log y axis too)
         int cap = (int) (0.55 * Math.min(width, height));
-        if (s.getXAxisTickLabelsFormattingFunction() instanceof AxisLabels) {
-            AxisLabels x = (AxisLabels) s.getXAxisTickLabelsFormattingFunction();
-            if (x.integral() && x.span() > 0) {
-                s.setXAxisTickMarkSpacingHint(Math.max(xHint, Math.min(cap, (int) Math.ceil(0.9 * width / x.span()))));
-            }
+        AxisLabels x = gdkitLabels(s.getXAxisTickLabelsFormattingFunction());
+        AxisLabels y = gdkitLabels(s.getYAxisTickLabelsFormattingFunction());
+        if (x != null && x.integral() && x.span() > 0) {
+            s.setXAxisTickMarkSpacingHint(Math.max(xHint, Math.min(cap, (int) Math.ceil(0.9 * width / x.span()))));
         }
-        if (s.getYAxisTickLabelsFormattingFunction() instanceof AxisLabels) {
-            AxisLabels y = (AxisLabels) s.getYAxisTickLabelsFormattingFunction();
-            if (y.integral() && y.span() > 0) {
-                s.setYAxisTickMarkSpacingHint(Math.max(yHint, Math.min(cap, (int) Math.ceil(0.85 * height / y.span()))));
-            }
+        if (y != null && y.integral() && y.span() > 0) {
+            s.setYAxisTickMarkSpacingHint(Math.max(yHint, Math.min(cap, (int) Math.ceil(0.85 * height / y.span()))));
         }
         // a log axis with a formatter of the notebook's own is labelled at decades only, as XChart does by default
         boolean xDecades = s.isXAxisLogarithmicDecadeOnly();
         boolean yDecades = s.isYAxisLogarithmicDecadeOnly();
-        s.setXAxisLogarithmicDecadeOnly(xDecades || !(s.getXAxisTickLabelsFormattingFunction() instanceof AxisLabels));
-        s.setYAxisLogarithmicDecadeOnly(yDecades || !(s.getYAxisTickLabelsFormattingFunction() instanceof AxisLabels));
+        s.setXAxisLogarithmicDecadeOnly(xDecades || x == null);
+        s.setYAxisLogarithmicDecadeOnly(yDecades || y == null);
         // XChart dashes each segment anew, so a dense dashed line would look solid; one smooth path keeps the dashes
         List<XYSeries> smoothed = new ArrayList<>();
         for (XYSeries series : chart.getSeriesCollection()) {
@@ -134,10 +130,11 @@ final class Frame {
             }
         }
         List<AxisLabels> labels = new ArrayList<>();
-        for (Object f : new Object[] {s.getXAxisTickLabelsFormattingFunction(), s.getYAxisTickLabelsFormattingFunction()}) {
-            if (f instanceof AxisLabels) {
-                labels.add((AxisLabels) f);
-            }
+        if (x != null) {
+            labels.add(x);
+        }
+        if (y != null) {
+            labels.add(y);
         }
         labels.forEach(AxisLabels::beforePaint);
         try {
@@ -154,6 +151,11 @@ final class Frame {
             s.setPlotGridHorizontalLinesVisible(horizontal);
             s.setPlotGridVerticalLinesVisible(vertical);
         }
+    }
+
+    /** The formatter if it is gdkit's own axis labels, null if the notebook set one of its own. */
+    private static AxisLabels gdkitLabels(java.util.function.Function<Double, String> formatter) {
+        return formatter instanceof AxisLabels ? (AxisLabels) formatter : null;
     }
 
     /** One legend entry: the series' look and its label. */
