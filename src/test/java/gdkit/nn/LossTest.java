@@ -80,6 +80,23 @@ class LossTest {
     }
 
     @Test
+    void batchLoopsComputeWhatApplyAndDerivativeDo() {
+        double[] zs = {-800, -3, -0.4, 0, 0.3, 2.5, 800};
+        DMatrixRMaj z = new DMatrixRMaj(1, zs.length, true, zs);
+        DMatrixRMaj gradA = new DMatrixRMaj(1, zs.length, true, 0.5, -1.5, 2, 1, -0.25, 3, 0.75);
+        for (Activation f : new Activation[] {Activation.IDENTITY, Activation.RELU, Activation.TANH, Activation.SIGMOID}) {
+            DMatrixRMaj a = new DMatrixRMaj(1, zs.length);
+            DMatrixRMaj gradZ = new DMatrixRMaj(1, zs.length);
+            f.forward(z, a);
+            f.backward(z, a, gradA, gradZ);
+            for (int i = 0; i < zs.length; i++) {
+                assertEquals(f.apply(zs[i]), a.data[i], 0, f + " forward at " + zs[i]);
+                assertEquals(gradA.data[i] * f.derivative(zs[i]), gradZ.data[i], 0, f + " backward at " + zs[i]);
+            }
+        }
+    }
+
+    @Test
     void labelsOutOfRangeAreRejectedWithTheirIndex() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Targets.classes(new int[] {0, 2, 3}, 3));
