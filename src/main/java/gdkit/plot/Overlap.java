@@ -10,9 +10,11 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Keeps series that coincide visible: a new series that lies on top of an earlier one for most of
  * its length, or under which most of an earlier one lies (a reference line along a converged
- * curve), within about 1% of the axis range, is drawn dotted and with another marker shape, so
- * the series underneath shows through. Dotted, not dashed: in the kit's figures a dashed line is a
- * prediction ({@link Plots#addPrediction}), and a measured curve must not look like one.
+ * curve), within about 1% of the axis range and along at least a tenth of the x axis, is drawn
+ * dotted and with another marker shape, so the series underneath shows through. Curves that only
+ * share their first few points (runs from one start, one of which diverges at once) do not count.
+ * Dotted, not dashed: in the kit's figures a dashed line is a prediction
+ * ({@link Plots#addPrediction}), and a measured curve must not look like one.
  */
 final class Overlap {
     /** Dot patterns (round caps make a zero-length dash a dot): dots, dot-dot-gap, dot-gap-wide, dense dots. */
@@ -21,6 +23,8 @@ final class Overlap {
         SeriesMarkers.TRIANGLE_DOWN};
     /** Two curves closer than this fraction of the axis range count as drawn on top of each other. */
     private static final double TOLERANCE = 0.012;
+    /** The stretch of the x axis along which two curves must be that close to count as drawn on top of each other. */
+    private static final double MIN_X_SHARE = 0.1;
 
     private Overlap() {
     }
@@ -35,10 +39,12 @@ final class Overlap {
         boolean logY = chart.getStyler().isYAxisLogarithmic();
         double[] range = yRange(chart, logY);
         double tol = TOLERANCE * Math.max(range[1] - range[0], 1e-300);
+        boolean logX = chart.getStyler().isXAxisLogarithmic();
+        double minSpan = MIN_X_SHARE * xWidth(chart, logX);
         int covered = 0;
         for (XYSeries other : chart.getSeriesCollection()) {
             if (other != added && other.isShowInLegend()
-                    && (covers(added, other, logY, tol) || covers(other, added, logY, tol))) {
+                    && (covers(added, other, logX, logY, tol, minSpan) || covers(other, added, logX, logY, tol, minSpan))) {
                 covered++;
             }
         }
@@ -50,8 +56,11 @@ final class Overlap {
         }
     }
 
-    /** Whether at least half of {@code a}'s points (and at least two) lie on {@code b}. */
-    private static boolean covers(XYSeries a, XYSeries b, boolean logY, double tol) {
+    /**
+     * Whether at least half of {@code a}'s points (and at least two) lie on {@code b}, and the
+     * points that do span at least {@code minSpan} along x (in decades on a log x axis).
+     */
+    private static boolean covers(XYSeries a, XYSeries b, boolean logX, boolean logY, double tol, double minSpan) {
         double[] bx = b.getXData();
         double[] by = b.getYData();
         if (bx.length == 0 || !increasing(bx)) {
@@ -61,6 +70,8 @@ final class Overlap {
         double[] ay = a.getYData();
         int inside = 0;
         int close = 0;
+        double from = Double.POSITIVE_INFINITY;
+        double to = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < ax.length; i++) {
             double x = ax[i];
             if (x < bx[0] || x > bx[bx.length - 1]) {
@@ -70,9 +81,11 @@ final class Overlap {
             double yb = interpolate(bx, by, x);
             if (Math.abs(scale(ay[i], logY) - scale(yb, logY)) <= tol) {
                 close++;
+                from = Math.min(from, scale(x, logX));
+                to = Math.max(to, scale(x, logX));
             }
         }
-        return close >= 2 && close * 2 >= Math.max(inside, ax.length / 2);
+        return close >= 2 && close * 2 >= Math.max(inside, ax.length / 2) && to - from >= minSpan;
     }
 
     private static double interpolate(double[] x, double[] y, double at) {
@@ -97,6 +110,21 @@ final class Overlap {
 
     private static double scale(double v, boolean log) {
         return log ? Math.log10(v) : v;
+    }
+
+    /** The width of the x range all series of the chart span (finite values, positive on a log axis; 0 if none). */
+    private static double xWidth(XYChart chart, boolean logX) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (XYSeries s : chart.getSeriesCollection()) {
+            for (double v : s.getXData()) {
+                if (Double.isFinite(v) && (!logX || v > 0)) {
+                    lo = Math.min(lo, scale(v, logX));
+                    hi = Math.max(hi, scale(v, logX));
+                }
+            }
+        }
+        return lo <= hi ? hi - lo : 0;
     }
 
     private static double[] yRange(XYChart chart, boolean logY) {

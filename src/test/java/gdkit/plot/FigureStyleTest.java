@@ -77,6 +77,20 @@ class FigureStyleTest {
     }
 
     @Test
+    void runsThatOnlyShareTheirStartStaySolid() {
+        XYChart chart = Plots.logLines("sweep", "step", "loss");
+        Plots.addLine(chart, "diverged at once", new double[] {50, 52, 1e4});
+        double[] y = decay(0.99, 400);
+        for (int i = 0; i < y.length; i++) {
+            y[i] *= 50;
+        }
+        XYSeries trained = Plots.addLine(chart, "trained", y);
+        assertNull(trained.getLineStyle().getDashArray(), "two shared points at the start do not hide a curve");
+        XYSeries again = Plots.addLine(chart, "trained again", y);
+        assertNotNull(again.getLineStyle().getDashArray(), "a curve on top of another along its length is dotted");
+    }
+
+    @Test
     void titlesAndLabelsArePlainText() {
         assertEquals("hₜ₋₁ = W hₜ₋₁₋₁", Text.plain("h_{t-1} = W h_{t-1-1}"));
         assertEquals("|1 − ηλₘₐₓ|ᵗ", Text.plain("|1 − ηλ_max|^t"));
