@@ -81,18 +81,33 @@ class LossTest {
 
     @Test
     void batchLoopsComputeWhatApplyAndDerivativeDo() {
-        double[] zs = {-800, -3, -0.4, 0, 0.3, 2.5, 800};
+        double[] zs = {-800, -3, -0.4, 0, 0.3, 2.5, 800, -0.0, Double.MIN_VALUE, -Double.MIN_VALUE,
+            Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN};
         DMatrixRMaj z = new DMatrixRMaj(1, zs.length, true, zs);
-        DMatrixRMaj gradA = new DMatrixRMaj(1, zs.length, true, 0.5, -1.5, 2, 1, -0.25, 3, 0.75);
+        DMatrixRMaj gradA = new DMatrixRMaj(1, zs.length, true, 0.5, -1.5, 2, 1, -0.25, 3, 0.75, 2, -1, 1, 0.5, 2, 1);
         for (Activation f : new Activation[] {Activation.IDENTITY, Activation.RELU, Activation.TANH, Activation.SIGMOID}) {
             DMatrixRMaj a = new DMatrixRMaj(1, zs.length);
             DMatrixRMaj gradZ = new DMatrixRMaj(1, zs.length);
             f.forward(z, a);
             f.backward(z, a, gradA, gradZ);
             for (int i = 0; i < zs.length; i++) {
-                assertEquals(f.apply(zs[i]), a.data[i], 0, f + " forward at " + zs[i]);
-                assertEquals(gradA.data[i] * f.derivative(zs[i]), gradZ.data[i], 0, f + " backward at " + zs[i]);
+                assertEquals(Double.doubleToRawLongBits(f.apply(zs[i])), Double.doubleToRawLongBits(a.data[i]),
+                        f + " forward at " + zs[i]);
+                assertEquals(Double.doubleToRawLongBits(gradA.data[i] * f.derivative(zs[i])),
+                        Double.doubleToRawLongBits(gradZ.data[i]), f + " backward at " + zs[i]);
             }
+        }
+    }
+
+    @Test
+    void reluIsZeroAtAndBelowZeroAndKeepsNaN() {
+        double[] zs = {-2, -Double.MIN_VALUE, -0.0, 0, Double.MIN_VALUE, 3, Double.POSITIVE_INFINITY, Double.NaN};
+        double[] values = {0, 0, 0, 0, Double.MIN_VALUE, 3, Double.POSITIVE_INFINITY, Double.NaN};
+        double[] slopes = {0, 0, 0, 0, 1, 1, 1, Double.NaN};
+        for (int i = 0; i < zs.length; i++) {
+            assertEquals(Double.doubleToRawLongBits(values[i]), Double.doubleToRawLongBits(Activation.RELU.apply(zs[i])),
+                    "relu(" + zs[i] + ") (not -0.0)");
+            assertEquals(slopes[i], Activation.RELU.derivative(zs[i]), 0, "relu'(" + zs[i] + ")");
         }
     }
 
