@@ -127,3 +127,12 @@ def html_unescape(text):
     import html
     import urllib.parse
     return html.unescape(urllib.parse.unquote(text))
+
+
+@pytest.mark.parametrize("name", NOTEBOOKS)
+def test_long_lines_of_code_and_output_wrap_inside_their_cell(name):
+    page = (REPORT / name.replace(".ipynb", ".html")).read_text(encoding="utf-8")
+    rules = re.findall(r"([^{}]+)\{([^{}]*white-space:\s*pre-wrap[^{}]*)\}", page)
+    selectors = " ".join(selector for selector, _ in rules)
+    assert ".jp-InputArea-editor .highlight pre" in selectors, f"{name}: long code lines run out of their cell"
+    assert ".jp-RenderedText pre" in selectors, f"{name}: long output lines run out of their cell"
