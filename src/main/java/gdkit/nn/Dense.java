@@ -1,7 +1,6 @@
 package gdkit.nn;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
  * One fully-connected layer, {@code z = x W + b}, {@code a = f(z)}, on a batch {@code x}
@@ -195,7 +194,7 @@ public final class Dense {
             gradLinear = gradU;
         }
         products.multTransA(input, gradLinear, gradW);
-        CommonOps_DDRM.sumCols(gradLinear, gradB);
+        columnSums(gradLinear, gradB);
         System.arraycopy(gradW.data, 0, gradient, offset, inputs * outputs);
         System.arraycopy(gradB.data, 0, gradient, biasOffset(), outputs);
         if (previous != null) {
@@ -209,6 +208,25 @@ public final class Dense {
             }
         }
         backwardDone = true;
+    }
+
+    /**
+     * {@code sums[j] = m[0][j] + m[1][j] + ...}, the same additions in the same order as EJML's
+     * {@code CommonOps_DDRM.sumCols}, but row by row: EJML walks down each column, a stride of a
+     * whole row per element, which took about 3 % of an MLP step; along the rows the loop is
+     * vectorized.
+     */
+    private static void columnSums(DMatrixRMaj m, DMatrixRMaj sums) {
+        int cols = m.numCols;
+        sums.reshape(1, cols);
+        double[] out = sums.data;
+        java.util.Arrays.fill(out, 0, cols, 0.0);
+        for (int i = 0; i < m.numRows; i++) {
+            int row = i * cols;
+            for (int j = 0; j < cols; j++) {
+                out[j] += m.data[row + j];
+            }
+        }
     }
 
     /** The input of the most recent batch (a copy). */

@@ -157,6 +157,11 @@ class MlpGradientTest {
         double[] gb = java.util.Arrays.copyOfRange(g, net.blocks().start(b), net.blocks().end(b));
         assertArrayEquals(gw, first.weightGradient().data, 0);
         assertArrayEquals(gb, first.biasGradient().data, 0);
+        // dL/db sums dL/dz over the batch in the same order as EJML's column sums: the same bits
+        DMatrixRMaj sums = org.ejml.dense.row.CommonOps_DDRM.sumCols(first.preActivationGradient(), null);
+        for (int j = 0; j < gb.length; j++) {
+            assertEquals(Double.doubleToRawLongBits(sums.data[j]), Double.doubleToRawLongBits(gb[j]), "db[" + j + "]");
+        }
         assertEquals(5, first.activationGradient().numRows);
         // the output of layer 1 is the input of layer 2
         assertArrayEquals(a.data, net.layer(2).input().data, 0);
