@@ -186,6 +186,18 @@ def mlp_workload(blas, quick):
         blas.set_threads(threads)
         seconds, times = median_seconds(step, repeats=30 if quick else 200, warmup=20 if quick else 100)
         out[f"mlp_t{threads}"] = {"seconds": seconds, "times": times, "threads": threads}
+    # the step's five 256 x 256 x 256 products alone, as gdkit.bench.BlasCallBench times them
+    a, b = uniform(41, 256 * 256).reshape(256, 256), uniform(42, 256 * 256).reshape(256, 256)
+    c = np.empty((256, 256))
+
+    def products():
+        for left, right in ((a, b), (a, b), (a.T, b), (a.T, b), (a, b.T)):
+            np.matmul(left, right, out=c)
+        return c[1, 1]
+
+    blas.set_threads(1)
+    seconds, times = median_seconds(products, repeats=30 if quick else 200, warmup=20 if quick else 100)
+    out["mlp_products_t1"] = {"seconds": seconds, "times": times, "threads": 1}
     return out
 
 

@@ -52,6 +52,12 @@ COMPARED = [
      1.0),
     ("gdkit.bench.MlpBench.step", {"threads": "2"}, "MLP step (256-256-256-10, batch 256)", "MLP step, 2 threads",
      2, "mlp_t2", None),
+    ("gdkit.bench.BlasCallBench.fiveProducts", {"operands": "arrays"},
+     "MLP step's five 256³ products alone, Java arrays (as gdkit passes them)", "MLP products, Java arrays", 1,
+     "mlp_products_t1", None),
+    ("gdkit.bench.BlasCallBench.fiveProducts", {"operands": "native"},
+     "MLP step's five 256³ products alone, native memory (no JNI copies)", "MLP products, native memory", 1,
+     "mlp_products_t1", None),
     ("gdkit.bench.MfBench.epoch", {}, "MF SGD epoch (1M draws, one rating per pair; rank 32, batch 1000)", "MF epoch", 1, "mf_epoch",
      1.0),
 ]
