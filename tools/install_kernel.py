@@ -8,6 +8,10 @@ It then builds a class-data-sharing archive of the kernel's own start-up (JJava,
 compiler) next to the spec and points the kernel JVM at it: a kernel then starts on less CPU
 (measured in bench/NOTES.md). The archive holds no gdkit classes, so a rebuilt module jar is always
 the one loaded. If the archive cannot be built, the kernel runs without it.
+
+Last, it sets one JupyterLab default for this venv (<venv>/share/jupyter/lab/settings/overrides.json):
+code cells wrap long lines, so a learner sees a whole line of a cell without scrolling sideways, as
+the HTML report shows it. A learner's own settings still win.
 """
 import json
 import re
@@ -54,6 +58,17 @@ def build_archive(spec_file: Path, spec: dict) -> Path | None:
     return archive if archive.is_file() else None
 
 
+def configure_lab() -> Path:
+    """Make JupyterLab in this venv wrap long lines in code cells (keeping any other overrides)."""
+    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    settings = json.loads(overrides.read_text()) if overrides.is_file() else {}
+    tracker = settings.setdefault("@jupyterlab/notebook-extension:tracker", {})
+    tracker.setdefault("codeCellConfig", {}).update({"lineNumbers": False, "lineWrap": True})
+    overrides.parent.mkdir(parents=True, exist_ok=True)
+    overrides.write_text(json.dumps(settings, indent=2) + "\n")
+    return overrides
+
+
 def main() -> int:
     spec_dir = Path(sys.prefix) / "share" / "jupyter" / "kernels" / "java"
     spec_file = spec_dir / "kernel.json"
@@ -78,6 +93,7 @@ def main() -> int:
     spec["env"]["JJAVA_JVM_OPTS"] = opts
     spec_file.write_text(json.dumps(spec, indent=2) + "\n")
     print(f"Java kernel configured: {spec_file} (JJAVA_JVM_OPTS={opts})")
+    print(f"JupyterLab wraps long lines in code cells: {configure_lab()}")
     return 0
 
 

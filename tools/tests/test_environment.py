@@ -44,3 +44,12 @@ def test_pins_are_exact():
         line = line.split("#")[0].strip()
         if line:
             assert "==" in line, f"requirements.txt: '{line}' is not pinned with =="
+
+
+def test_jupyterlab_in_the_venv_wraps_long_code_lines():
+    import json
+    import sys
+    overrides = Path(sys.prefix) / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
+    assert overrides.is_file(), f"{overrides} missing: tools/install_kernel.py writes it (make does)"
+    config = json.loads(overrides.read_text())["@jupyterlab/notebook-extension:tracker"]["codeCellConfig"]
+    assert config["lineWrap"] is True
