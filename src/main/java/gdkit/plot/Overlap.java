@@ -10,9 +10,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Keeps series that coincide visible: a new series that lies on top of an earlier one for most of
  * its length, or under which most of an earlier one lies (a reference line along a converged
- * curve), within about 1% of the axis range and along at least a tenth of the x axis, is drawn
- * dotted and with another marker shape, so the series underneath shows through. Curves that only
- * share their first few points (runs from one start, one of which diverges at once) do not count.
+ * curve), within about 1% of the axis range and along at least a tenth of the x range of the
+ * chart's series so far, is drawn dotted and with another marker shape, so the series underneath
+ * shows through. A curve that only shares its first few points with a longer one (runs from one
+ * start, one of which diverges at once) does not count.
  * Dotted, not dashed: in the kit's figures a dashed line is a prediction
  * ({@link Plots#addPrediction}), and a measured curve must not look like one.
  */
@@ -23,7 +24,7 @@ final class Overlap {
         SeriesMarkers.TRIANGLE_DOWN};
     /** Two curves closer than this fraction of the axis range count as drawn on top of each other. */
     private static final double TOLERANCE = 0.012;
-    /** The stretch of the x axis along which two curves must be that close to count as drawn on top of each other. */
+    /** The share of the chart's x range along which two curves must be that close to count as drawn on top of each other. */
     private static final double MIN_X_SHARE = 0.1;
 
     private Overlap() {
