@@ -38,10 +38,9 @@ final class Overlap {
     /** Dots {@code added} (and changes its marker) if it covers an earlier series of the chart. */
     static void distinguish(XYChart chart, XYSeries added) {
         boolean logY = chart.getStyler().isYAxisLogarithmic();
-        double[] range = yRange(chart, logY);
-        double tol = TOLERANCE * Math.max(range[1] - range[0], 1e-300);
+        double tol = TOLERANCE * Math.max(width(chart, false, logY, 1), 1e-300);
         boolean logX = chart.getStyler().isXAxisLogarithmic();
-        double minSpan = MIN_X_SHARE * xWidth(chart, logX);
+        double minSpan = MIN_X_SHARE * width(chart, true, logX, 0);
         int covered = 0;
         for (XYSeries other : chart.getSeriesCollection()) {
             if (other != added && other.isShowInLegend()
@@ -113,32 +112,21 @@ final class Overlap {
         return log ? Math.log10(v) : v;
     }
 
-    /** The width of the x range all series of the chart span (finite values, positive on a log axis; 0 if none). */
-    private static double xWidth(XYChart chart, boolean logX) {
+    /**
+     * The width of the range the chart's series span on one axis (finite values; on a log axis
+     * positive ones, in decades), or {@code ifNone} when there are no such values.
+     */
+    private static double width(XYChart chart, boolean xAxis, boolean log, double ifNone) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (XYSeries s : chart.getSeriesCollection()) {
-            for (double v : s.getXData()) {
-                if (Double.isFinite(v) && (!logX || v > 0)) {
-                    lo = Math.min(lo, scale(v, logX));
-                    hi = Math.max(hi, scale(v, logX));
+            for (double v : xAxis ? s.getXData() : s.getYData()) {
+                if (Double.isFinite(v) && (!log || v > 0)) {
+                    lo = Math.min(lo, scale(v, log));
+                    hi = Math.max(hi, scale(v, log));
                 }
             }
         }
-        return lo <= hi ? hi - lo : 0;
-    }
-
-    private static double[] yRange(XYChart chart, boolean logY) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (XYSeries s : chart.getSeriesCollection()) {
-            for (double v : s.getYData()) {
-                if (Double.isFinite(v) && (!logY || v > 0)) {
-                    lo = Math.min(lo, scale(v, logY));
-                    hi = Math.max(hi, scale(v, logY));
-                }
-            }
-        }
-        return lo <= hi ? new double[] {lo, hi} : new double[] {0, 1};
+        return lo <= hi ? hi - lo : ifNone;
     }
 }
