@@ -53,9 +53,7 @@ final class RowProducts {
             return;
         }
         ensure(k, n);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b.data, p * n, rows[p], 0, n);
-        }
+        copyIntoRows(b.data, k, n);
         product(a.data, k, 1, m, k, n, c.data);
     }
 
@@ -73,17 +71,13 @@ final class RowProducts {
         if (n < k) {
             // c^T = b^T a, so the inner loop runs along the k rows of c, the longer side
             ensure(m, k);
-            for (int p = 0; p < m; p++) {
-                System.arraycopy(a.data, p * k, rows[p], 0, k);
-            }
+            copyIntoRows(a.data, m, k);
             product(b.data, 1, n, n, m, k, transposed(n * k));
             transpose(transposed, n, k, c.data);
             return;
         }
         ensure(m, n);
-        for (int p = 0; p < m; p++) {
-            System.arraycopy(b.data, p * n, rows[p], 0, n);
-        }
+        copyIntoRows(b.data, m, n);
         product(a.data, 1, k, k, m, n, c.data);
     }
 
@@ -109,6 +103,13 @@ final class RowProducts {
         ensure(n, k);
         transposeIntoRows(b.data, k, n);
         product(a.data, n, 1, m, n, k, c.data);
+    }
+
+    /** {@code rows[p][i] = x[p][i]} for the row-major {@code count x length} matrix x. */
+    private void copyIntoRows(double[] x, int count, int length) {
+        for (int p = 0; p < count; p++) {
+            System.arraycopy(x, p * length, rows[p], 0, length);
+        }
     }
 
     /** {@code rows[p][i] = x[i][p]} for the row-major {@code count x length} matrix x. */
