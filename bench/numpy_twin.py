@@ -176,6 +176,7 @@ def mlp_workload(blas, quick):
     out = {"mlp_check": {"loss": check_loss, "gnorm": float(np.linalg.norm(grad)),
                          "pnorm": float(np.linalg.norm(params))}}
     state = {"batch": 0}
+    timing = {"repeats": 30 if quick else 200, "warmup": 20 if quick else 100}
 
     def step():
         start = state["batch"] * 256
@@ -184,7 +185,7 @@ def mlp_workload(blas, quick):
 
     for threads in (1, 2):
         blas.set_threads(threads)
-        seconds, times = median_seconds(step, repeats=30 if quick else 200, warmup=20 if quick else 100)
+        seconds, times = median_seconds(step, **timing)
         out[f"mlp_t{threads}"] = {"seconds": seconds, "times": times, "threads": threads}
     # the step's five 256 x 256 x 256 products alone, as gdkit.bench.BlasCallBench times them
     a, b = uniform(41, 256 * 256).reshape(256, 256), uniform(42, 256 * 256).reshape(256, 256)
@@ -196,7 +197,7 @@ def mlp_workload(blas, quick):
         return c[1, 1]
 
     blas.set_threads(1)
-    seconds, times = median_seconds(products, repeats=30 if quick else 200, warmup=20 if quick else 100)
+    seconds, times = median_seconds(products, **timing)
     out["mlp_products_t1"] = {"seconds": seconds, "times": times, "threads": 1}
     return out
 
