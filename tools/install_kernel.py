@@ -2,7 +2,8 @@
 
 The kernel spec lives in <venv>/share/jupyter/kernels/java, so it is found by the venv's Jupyter
 only, never user-wide. This script adds the kernel JVM's options (headless AWT for XChart, a heap
-limit, when the JIT compiler optimizes) and checks that `java` 17+ is on PATH, since the kernel launcher starts plain `java`.
+limit, when the JIT compiler optimizes) and checks that `java` 17+ is on PATH, since the kernel
+launcher starts plain `java`.
 
 It then builds a class-data-sharing archive of the kernel's own start-up (JJava, JShell, the Java
 compiler) next to the spec and points the kernel JVM at it: a kernel then starts on less CPU
